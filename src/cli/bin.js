@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Entry point for `loops-playground` (package.json "bin"). tsx runs the TypeScript sources directly, on any Node
+// version npm installs us on, including from node_modules where Node's own type stripping is refused.
+import { register } from 'tsx/esm/api'
+
+register()
+await import('./main.ts')

@@ -1,0 +1,70 @@
+import type { Preset } from '../schemas/preset.ts'
+import { flattenValue } from './flatten-value.ts'
+import type { MapperIssue } from './map-result.ts'
+
+const RESERVED = new Set(['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'])
+
+const kindOf = (v: unknown): string =>
+  Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v
+
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+
+/**
+ * Puts `value` into `target[key]` if Loops accepts it there, else applies the preset's policy and says so.
+ * Contact properties accept `null` (reset) and refuse reserved names; event properties accept scalars only.
+ */
+export function putValue(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  where: { kind: 'contact' | 'event'; bodyPath: string; from: string | undefined },
+  policy: Preset['nonScalarValues'],
+  issues: MapperIssue[],
+): void {
+  const path = `${where.bodyPath}.${key}`
+  const from = where.from !== undefined ? { from: where.from } : {}
+  if (value === undefined) return
+  if (where.kind === 'contact' && RESERVED.has(key)) {
+    issues.push({
+      severity: 'warning',
+      path,
+      message: `"${key}" is a reserved Loops contact property (id, listId, softDeleteAt, teamId, updatedAt): Loops ignores it, so it was dropped. Route it to another name.`,
+      ...from,
+    })
+    return
+  }
+  if (isScalar(value) || (value === null && where.kind === 'contact')) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+    return
+  }
+  if (value === null) {
+    issues.push({
+      severity: 'warning',
+      path,
+      message: `"${key}" is null, which Loops does not accept as an event property: dropped. Leave the key out or send a value.`,
+      ...from,
+    })
+    return
+  }
+  if (typeof value === 'object' && policy === 'flatten') {
+    const leaves = flattenValue(key, value)
+    issues.push({
+      severity: 'info',
+      path,
+      message: `"${key}" is ${kindOf(value)}; flattened into ${leaves.length} key(s) such as ${leaves[0]?.[0] ?? key} (nonScalarValues: flatten).`,
+      ...from,
+    })
+    for (const [leafKey, leaf] of leaves) putValue(target, leafKey, leaf, where, policy, issues)
+    return
+  }
+  issues.push({
+    severity: 'warning',
+    path,
+    message:
+      typeof value === 'object'
+        ? `"${key}" is ${kindOf(value)}, and Loops accepts only string, number, boolean or date values: dropped. Set "nonScalarValues": "flatten" in the preset to send keys like ${key}[0].sku, or route a scalar.`
+        : `"${key}" is ${kindOf(value)} (${String(value)}), which Loops cannot store: dropped.`,
+    ...from,
+  })
+}

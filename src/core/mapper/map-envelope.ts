@@ -1,0 +1,163 @@
+import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
+import type { LoopsRequest } from '../schemas/loops-requests.ts'
+import type { Preset } from '../schemas/preset.ts'
+import { checkBody } from './check-body.ts'
+import { putValue } from './check-value.ts'
+import { getPath } from './get-path.ts'
+import { idempotencyKeyFor } from './idempotency-key-for.ts'
+import type { MapperIssue, MapResult } from './map-result.ts'
+import type { ResolvedIdentity } from './resolve-identities.ts'
+import { resolveConsent } from './resolve-consent.ts'
+import { toSnakeCase } from './to-snake-case.ts'
+
+type Mapped = Omit<MapResult, 'issues'> & { issues: MapperIssue[] }
+
+/** Keys the body sets itself; a contact property of the same name would clash with them. */
+const BODY_KEYS = new Set(['email', 'userId', 'eventName', 'eventProperties', 'contactProperties', 'mailingLists'])
+
+/**
+ * Maps one envelope, already resolved to an identity, to exactly one result: ready (with the Loops request),
+ * skipped (with a reason) or invalid (with error issues). Pure; never throws on user input.
+ */
+export function mapEnvelope(
+  envelope: DataflyEnvelope,
+  identity: ResolvedIdentity,
+  preset: Preset,
+  index: number,
+): Mapped {
+  const event = envelope.type === 'track' ? envelope.event : undefined
+  const source = { index, type: envelope.type, ...(typeof event === 'string' ? { event } : {}) }
+  const issues: MapperIssue[] = []
+  const skip = (reason: string): Mapped => ({ status: 'skipped', reason, issues, source })
+
+  if (envelope.type === 'group') {
+    return skip('Loops has no group concept: group calls are accepted and not sent.')
+  }
+  if (envelope.type === 'identify' && preset.identify === 'resolve-only') {
+    return skip(
+      'identify only resolves identity in this preset (identify: "resolve-only"): its user id and traits reach Loops on this visitor\'s events. Set "identify": "contacts/update" to also update the contact.',
+    )
+  }
+
+  const consent = resolveConsent(envelope.context?.consent, preset.consent.categoryMap)
+  if (consent.shape !== 'none') {
+    issues.push({
+      severity: consent.shape === 'legacy' ? 'warning' : 'info',
+      path: 'context.consent',
+      message:
+        consent.shape === 'legacy'
+          ? 'Consent read from the legacy flat shape (context.consent.marketing); Datafly now sends context.consent.canonical.'
+          : `Consent read from context.consent.${consent.shape}${consent.shape === 'categories' ? ' (CMP codes mapped through the preset\'s categoryMap)' : ''}.`,
+    })
+  }
+  const required = preset.consent.requirePurpose
+  if (required !== null && consent.purposes[required] === false) {
+    return skip(`Consent for ${required} is denied, and this preset requires it (consent.requirePurpose).`)
+  }
+
+  const email = preset.identity.emailTraits
+    .map((trait) => identity.traits[trait])
+    .find((v): v is string => typeof v === 'string' && v !== '')
+  const userId = identity.userId
+  if (email === undefined && userId === undefined) {
+    return skip(
+      'Anonymous-only events cannot be delivered to Loops: this visitor has no email trait and no user id. Call datafly.identify(userId, { email }) first.',
+    )
+  }
+
+  const contact: Record<string, unknown> = {}
+  const eventProps: Record<string, unknown> = {}
+  const consumed = new Set<string>()
+  const contactBodyPath = envelope.type !== 'identify' && preset.contactProperties === 'nested' ? 'body.contactProperties' : 'body'
+
+  for (const route of preset.routes) {
+    const [root, ...rest] = route.from.split('.')
+    const key = rest.join('.')
+    const value =
+      root === 'traits' ? getPath(identity.traits, key) : root === 'properties' ? getPath(envelope.properties, key) : getPath(envelope.context, key)
+    if (value === undefined) continue
+    if (root === 'properties') consumed.add(rest[0] ?? key)
+    const [targetRoot, targetKey = ''] = route.to.split('.') as [string, string?]
+    if (targetRoot === 'contactProperties') {
+      if (targetKey in contact) continue
+      if (BODY_KEYS.has(targetKey)) {
+        issues.push({ severity: 'warning', path: `${contactBodyPath}.${targetKey}`, message: `"${targetKey}" is set by the request itself; the route ${route.from} → ${route.to} was ignored.`, from: route.from })
+        continue
+      }
+      putValue(contact, targetKey, value, { kind: 'contact', bodyPath: contactBodyPath, from: route.from }, preset.nonScalarValues, issues)
+    } else if (envelope.type !== 'identify' && !(targetKey in eventProps)) {
+      putValue(eventProps, targetKey, value, { kind: 'event', bodyPath: 'body.eventProperties', from: route.from }, preset.nonScalarValues, issues)
+    }
+  }
+
+  if (preset.consent.subscribeWhenGranted !== null && consent.purposes[preset.consent.subscribeWhenGranted] === true) {
+    contact['subscribed'] = true
+  }
+
+  if (envelope.type === 'identify') {
+    const body: Record<string, unknown> = {
+      ...(email !== undefined ? { email } : {}),
+      ...(userId !== undefined ? { userId } : {}),
+    }
+    for (const [k, v] of Object.entries(contact)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true })
+    return finish({ method: 'PUT', path: '/api/v1/contacts/update', headers: { 'Content-Type': 'application/json' }, body: body as LoopsRequest['body'] })
+  }
+
+  // event name
+  const datafly = envelope.type === 'page' ? 'page' : (event ?? '')
+  let eventName = Object.prototype.hasOwnProperty.call(preset.events, datafly) ? preset.events[datafly] : undefined
+  if (eventName === undefined) {
+    if (preset.unmappedEvents === 'drop') {
+      return skip(`"${datafly}" is not in the preset's events table, and unmapped events are dropped (unmappedEvents: "drop").`)
+    }
+    eventName = toSnakeCase(datafly)
+    if (eventName === '') {
+      return { status: 'invalid', issues: [...issues, { severity: 'error', path: 'body.eventName', message: `"${datafly}" has no letters or digits to make a Loops event name from. Rename the event or map it in the preset.`, from: 'event' }], source }
+    }
+    issues.push({ severity: 'info', path: 'body.eventName', message: `"${datafly}" is not in the events table; sent as "${eventName}" (unmappedEvents: "snake_case").`, from: 'event' })
+  }
+
+  // event properties
+  if (envelope.type === 'page') {
+    for (const field of preset.pageProperties) {
+      const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, 'name')) : (getPath(envelope.properties, field) ?? getPath(envelope.context?.page, field))
+      if (!(field in eventProps)) putValue(eventProps, field, value, { kind: 'event', bodyPath: 'body.eventProperties', from: `properties.${field}` }, preset.nonScalarValues, issues)
+    }
+  } else if (envelope.properties && typeof envelope.properties === 'object') {
+    for (const [key, value] of Object.entries(envelope.properties)) {
+      if (consumed.has(key) || key in eventProps) continue
+      putValue(eventProps, key, value, { kind: 'event', bodyPath: 'body.eventProperties', from: `properties.${key}` }, preset.nonScalarValues, issues)
+    }
+  }
+
+  const body: Record<string, unknown> = {
+    ...(email !== undefined ? { email } : {}),
+    ...(userId !== undefined ? { userId } : {}),
+    eventName,
+  }
+  if (preset.contactProperties === 'nested') {
+    if (Object.keys(contact).length > 0) body['contactProperties'] = contact
+  } else {
+    for (const [k, v] of Object.entries(contact)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true })
+  }
+  if (Object.keys(eventProps).length > 0) body['eventProperties'] = eventProps
+
+  return finish({
+    method: 'POST',
+    path: '/api/v1/events/send',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKeyFor(envelope.messageId) },
+    body: body as LoopsRequest['body'],
+  })
+
+  function finish(request: LoopsRequest): Mapped {
+    const fromOf = (path: string): string | undefined => {
+      if (path === 'body.eventName') return 'event'
+      const m = /^body\.eventProperties\.([^.[]+)/.exec(path)
+      return m ? `properties.${m[1] ?? ''}` : undefined
+    }
+    const errors = checkBody(request.body as Record<string, unknown>, fromOf)
+    issues.push(...errors)
+    const invalid = issues.some((i) => i.severity === 'error')
+    return { status: invalid ? 'invalid' : 'ready', request, issues, source }
+  }
+}

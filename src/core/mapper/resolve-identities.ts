@@ -1,0 +1,49 @@
+import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
+
+/** Who a call belongs to after identity resolution: the visitor's user id and merged traits. */
+export interface ResolvedIdentity {
+  userId?: string
+  traits: Record<string, unknown>
+}
+
+interface Segment {
+  userId?: string
+  traits: Record<string, unknown>
+  members: number[]
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Resolves every call of a session to an identity, as Signal's Identity Hub does: calls are grouped by visitor
+ * (`anonymousId`); `identify` sets the user id and merges traits (new keys overwrite); every call of that visitor,
+ * earlier or later, resolves to the merged identity. An `identify` with a different user id starts a new person
+ * on the same device (a log-out / log-in), so traits never leak between users.
+ */
+export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[]): (ResolvedIdentity | null)[] {
+  const current = new Map<string, Segment>()
+  const segmentOf: (Segment | undefined)[] = []
+
+  envelopes.forEach((envelope, index) => {
+    if (!envelope) return
+    const visitor = envelope.anonymousId
+    let segment = current.get(visitor)
+    const userId = typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
+    if (!segment || (userId !== undefined && segment.userId !== undefined && segment.userId !== userId)) {
+      segment = { traits: {}, members: [] }
+      current.set(visitor, segment)
+    }
+    if (userId !== undefined) segment.userId = userId
+    if (envelope.type === 'identify' && isObject(envelope.traits)) Object.assign(segment.traits, envelope.traits)
+    const contextTraits = envelope.context?.traits
+    if (isObject(contextTraits)) Object.assign(segment.traits, contextTraits)
+    segment.members.push(index)
+    segmentOf[index] = segment
+  })
+
+  return envelopes.map((envelope, index) => {
+    const segment = segmentOf[index]
+    if (!envelope || !segment) return null
+    return segment.userId !== undefined ? { userId: segment.userId, traits: segment.traits } : { traits: segment.traits }
+  })
+}
