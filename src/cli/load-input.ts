@@ -13,7 +13,7 @@ export async function loadAndMap(file: string, presetFile: string | undefined): 
     try {
       json = JSON.parse(await readSource(presetFile))
     } catch (error) {
-      throw new Error(`${presetFile} is not JSON: ${(error as Error).message}`)
+      throw new Error(`${presetFile} is not JSON: ${(error as Error).message}`, { cause: error })
     }
     const read = parsePreset(json)
     if (!read.ok) throw new Error(`${presetFile} is not a valid preset: ${read.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)

@@ -12,6 +12,6 @@ export async function readSource(file: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new Error(`cannot read ${file}: ${why}`)
+    throw new Error(`cannot read ${file}: ${why}`, { cause: error })
   }
 }

@@ -13,6 +13,8 @@ export function checkBody(body: Record<string, unknown>, fromOf: (path: string) 
   const issues: MapperIssue[] = []
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
+      // a character is at most 6 characters of JSON (\uXXXX): short strings need no measuring
+      if (value.length * 6 + 2 <= VALUE_MAX) return
       const length = JSON.stringify(value).length
       if (length > VALUE_MAX) {
         const from = fromOf(path)
@@ -27,7 +29,7 @@ export function checkBody(body: Record<string, unknown>, fromOf: (path: string) 
     }
     if (typeof value !== 'object' || value === null) return
     for (const [key, item] of Object.entries(value)) {
-      if (JSON.stringify(key).length > VALUE_MAX) {
+      if (key.length * 6 + 2 > VALUE_MAX && JSON.stringify(key).length > VALUE_MAX) {
         issues.push({
           severity: 'error',
           path: `${path}.${key.slice(0, 20)}…`,

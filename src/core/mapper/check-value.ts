@@ -18,24 +18,35 @@ export function putValue(
   target: Record<string, unknown>,
   key: string,
   value: unknown,
-  where: { kind: 'contact' | 'event'; bodyPath: string; from: string | undefined },
+  kind: 'contact' | 'event',
+  bodyPath: string,
+  fromPath: string | undefined,
   policy: Preset['nonScalarValues'],
   issues: MapperIssue[],
 ): void {
-  const path = `${where.bodyPath}.${key}`
-  const from = where.from !== undefined ? { from: where.from } : {}
   if (value === undefined) return
-  if (where.kind === 'contact' && RESERVED.has(key)) {
+  if (isScalar(value) || (value === null && kind === 'contact')) {
+    if (kind === 'contact' && RESERVED.has(key)) {
+      issues.push({
+        severity: 'warning',
+        path: `${bodyPath}.${key}`,
+        message: `"${key}" is a reserved Loops contact property (id, listId, softDeleteAt, teamId, updatedAt): Loops ignores it, so it was dropped. Route it to another name.`,
+        ...(fromPath !== undefined ? { from: fromPath } : {}),
+      })
+      return
+    }
+    setOwn(target, key, value)
+    return
+  }
+  const path = `${bodyPath}.${key}`
+  const from = fromPath !== undefined ? { from: fromPath } : {}
+  if (kind === 'contact' && RESERVED.has(key)) {
     issues.push({
       severity: 'warning',
       path,
       message: `"${key}" is a reserved Loops contact property (id, listId, softDeleteAt, teamId, updatedAt): Loops ignores it, so it was dropped. Route it to another name.`,
       ...from,
     })
-    return
-  }
-  if (isScalar(value) || (value === null && where.kind === 'contact')) {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
     return
   }
   if (value === null) {
@@ -55,7 +66,7 @@ export function putValue(
       message: `"${key}" is ${kindOf(value)}; flattened into ${leaves.length} key(s) such as ${leaves[0]?.[0] ?? key} (nonScalarValues: flatten).`,
       ...from,
     })
-    for (const [leafKey, leaf] of leaves) putValue(target, leafKey, leaf, where, policy, issues)
+    for (const [leafKey, leaf] of leaves) putValue(target, leafKey, leaf, kind, bodyPath, fromPath, policy, issues)
     return
   }
   issues.push({
@@ -67,4 +78,10 @@ export function putValue(
         : `"${key}" is ${kindOf(value)} (${String(value)}), which Loops cannot store: dropped.`,
     ...from,
   })
+}
+
+/** Sets an own enumerable property; `__proto__` is defined, never assigned, so it stays a plain key. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }

@@ -2,13 +2,26 @@ import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import type { Preset } from '../schemas/preset.ts'
 import { checkBody } from './check-body.ts'
-import { putValue } from './check-value.ts'
+import { putValue, setOwn } from './check-value.ts'
+import { compilePreset } from './compile-preset.ts'
 import { getPath } from './get-path.ts'
 import { idempotencyKeyFor } from './idempotency-key-for.ts'
 import type { MapperIssue, MapResult } from './map-result.ts'
 import type { ResolvedIdentity } from './resolve-identities.ts'
 import { resolveConsent } from './resolve-consent.ts'
 import { toSnakeCase } from './to-snake-case.ts'
+
+/** The input part a body path came from, so an issue can point at it in the script. */
+function inputPathOf(path: string): string | undefined {
+  if (path === 'body.eventName') return 'event'
+  const m = /^body\.eventProperties\.([^.[]+)/.exec(path)
+  return m ? `properties.${m[1] ?? ''}` : undefined
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true
+  return false
+}
 
 type Mapped = Omit<MapResult, 'issues'> & { issues: MapperIssue[] }
 
@@ -70,23 +83,22 @@ export function mapEnvelope(
   const consumed = new Set<string>()
   const contactBodyPath = envelope.type !== 'identify' && preset.contactProperties === 'nested' ? 'body.contactProperties' : 'body'
 
-  for (const route of preset.routes) {
-    const [root, ...rest] = route.from.split('.')
-    const key = rest.join('.')
-    const value =
-      root === 'traits' ? getPath(identity.traits, key) : root === 'properties' ? getPath(envelope.properties, key) : getPath(envelope.context, key)
+  const policy = preset.nonScalarValues
+  for (const route of compilePreset(preset).routes) {
+    const from = route.root === 'traits' ? identity.traits : route.root === 'properties' ? envelope.properties : envelope.context
+    const value = getPath(from, route.key)
     if (value === undefined) continue
-    if (root === 'properties') consumed.add(rest[0] ?? key)
-    const [targetRoot, targetKey = ''] = route.to.split('.') as [string, string?]
-    if (targetRoot === 'contactProperties') {
+    if (route.root === 'properties') consumed.add(route.firstKey)
+    const targetKey = route.targetKey
+    if (route.target === 'contactProperties') {
       if (targetKey in contact) continue
       if (BODY_KEYS.has(targetKey)) {
-        issues.push({ severity: 'warning', path: `${contactBodyPath}.${targetKey}`, message: `"${targetKey}" is set by the request itself; the route ${route.from} → ${route.to} was ignored.`, from: route.from })
+        issues.push({ severity: 'warning', path: `${contactBodyPath}.${targetKey}`, message: `"${targetKey}" is set by the request itself; the route ${route.from} → contactProperties.${targetKey} was ignored.`, from: route.from })
         continue
       }
-      putValue(contact, targetKey, value, { kind: 'contact', bodyPath: contactBodyPath, from: route.from }, preset.nonScalarValues, issues)
+      putValue(contact, targetKey, value, 'contact', contactBodyPath, route.from, policy, issues)
     } else if (envelope.type !== 'identify' && !(targetKey in eventProps)) {
-      putValue(eventProps, targetKey, value, { kind: 'event', bodyPath: 'body.eventProperties', from: route.from }, preset.nonScalarValues, issues)
+      putValue(eventProps, targetKey, value, 'event', 'body.eventProperties', route.from, policy, issues)
     }
   }
 
@@ -99,13 +111,13 @@ export function mapEnvelope(
       ...(email !== undefined ? { email } : {}),
       ...(userId !== undefined ? { userId } : {}),
     }
-    for (const [k, v] of Object.entries(contact)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true })
+    for (const k in contact) setOwn(body, k, contact[k])
     return finish({ method: 'PUT', path: '/api/v1/contacts/update', headers: { 'Content-Type': 'application/json' }, body: body as LoopsRequest['body'] })
   }
 
   // event name
   const datafly = envelope.type === 'page' ? 'page' : (event ?? '')
-  let eventName = Object.prototype.hasOwnProperty.call(preset.events, datafly) ? preset.events[datafly] : undefined
+  let eventName = compilePreset(preset).events.get(datafly)
   if (eventName === undefined) {
     if (preset.unmappedEvents === 'drop') {
       return skip(`"${datafly}" is not in the preset's events table, and unmapped events are dropped (unmappedEvents: "drop").`)
@@ -121,12 +133,13 @@ export function mapEnvelope(
   if (envelope.type === 'page') {
     for (const field of preset.pageProperties) {
       const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, 'name')) : (getPath(envelope.properties, field) ?? getPath(envelope.context?.page, field))
-      if (!(field in eventProps)) putValue(eventProps, field, value, { kind: 'event', bodyPath: 'body.eventProperties', from: `properties.${field}` }, preset.nonScalarValues, issues)
+      if (!(field in eventProps)) putValue(eventProps, field, value, 'event', 'body.eventProperties', `properties.${field}`, policy, issues)
     }
   } else if (envelope.properties && typeof envelope.properties === 'object') {
-    for (const [key, value] of Object.entries(envelope.properties)) {
+    const properties = envelope.properties
+    for (const key of Object.keys(properties)) {
       if (consumed.has(key) || key in eventProps) continue
-      putValue(eventProps, key, value, { kind: 'event', bodyPath: 'body.eventProperties', from: `properties.${key}` }, preset.nonScalarValues, issues)
+      putValue(eventProps, key, properties[key], 'event', 'body.eventProperties', `properties.${key}`, policy, issues)
     }
   }
 
@@ -136,11 +149,11 @@ export function mapEnvelope(
     eventName,
   }
   if (preset.contactProperties === 'nested') {
-    if (Object.keys(contact).length > 0) body['contactProperties'] = contact
+    if (hasKeys(contact)) body['contactProperties'] = contact
   } else {
-    for (const [k, v] of Object.entries(contact)) Object.defineProperty(body, k, { value: v, enumerable: true, writable: true, configurable: true })
+    for (const k in contact) setOwn(body, k, contact[k])
   }
-  if (Object.keys(eventProps).length > 0) body['eventProperties'] = eventProps
+  if (hasKeys(eventProps)) body['eventProperties'] = eventProps
 
   return finish({
     method: 'POST',
@@ -150,12 +163,7 @@ export function mapEnvelope(
   })
 
   function finish(request: LoopsRequest): Mapped {
-    const fromOf = (path: string): string | undefined => {
-      if (path === 'body.eventName') return 'event'
-      const m = /^body\.eventProperties\.([^.[]+)/.exec(path)
-      return m ? `properties.${m[1] ?? ''}` : undefined
-    }
-    const errors = checkBody(request.body as Record<string, unknown>, fromOf)
+    const errors = checkBody(request.body as Record<string, unknown>, inputPathOf)
     issues.push(...errors)
     const invalid = issues.some((i) => i.severity === 'error')
     return { status: invalid ? 'invalid' : 'ready', request, issues, source }

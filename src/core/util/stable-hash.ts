@@ -1,3 +1,11 @@
+/** Final avalanche of one lane, so short inputs spread over all bits. */
+function mix(h: number, seed: number): string {
+  let x = h ^ seed
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b)
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35)
+  return ((x ^ (x >>> 16)) >>> 0).toString(16).padStart(8, '0')
+}
+
 /**
  * A deterministic, non-cryptographic 128-bit hash (four FNV-1a lanes with distinct offsets), as 32 hex chars.
  * Used to derive message ids and idempotency keys: same input, same output, on every runtime.
@@ -13,13 +21,6 @@ export function stableHash(input: string): string {
     b = Math.imul(b ^ code, 0x01000193 + 2)
     c = Math.imul(c ^ code, 0x01000193 + 4)
     d = Math.imul(d ^ code, 0x01000193 + 6)
-  }
-  // final avalanche per lane so short inputs spread over all bits
-  const mix = (h: number, seed: number): string => {
-    let x = h ^ seed
-    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b)
-    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35)
-    return ((x ^ (x >>> 16)) >>> 0).toString(16).padStart(8, '0')
   }
   return mix(a, b) + mix(b, c) + mix(c, d) + mix(d, a)
 }
