@@ -1,0 +1,295 @@
+/**
+ * @module
+ * The proxy to real Loops as a fetch handler on web standards, in the shape of Hono's `app.fetch`:
+ * `(request: Request) => Promise<Response>`. It knows nothing about node:http or Vite; `serve-proxy.ts` and
+ * `vite-proxy-plugin.ts` mount it. Tests call it directly with a `Request`.
+ *
+ * What it guarantees, in the order it checks:
+ * 1. `Host` is one of `allowedHosts` (the proxy's own loopback names), else 403: a DNS-rebinding page cannot use it.
+ * 2. `Origin`, when present, is one of `allowedOrigins`, else 403: another site open in the user's browser cannot
+ *    use it. A cross-site browser request without `Origin` (`Sec-Fetch-Site: cross-site`, e.g. an `<img>`) is 403 too.
+ * 3. `OPTIONS` is a CORS preflight, answered here and never forwarded.
+ * 4. Only GET, POST, PUT and DELETE (405 otherwise), only paths under `/api/v1/` (404 otherwise), and no raw path
+ *    containing `..`, `%2e`, `%2f`, `%5c`, `\` or `//` (400); the target URL must stay on the upstream's origin.
+ * 5. Bodies over 4 MiB are refused (413).
+ * 6. With `apiKey`, `Authorization: Bearer <apiKey>` replaces the client's; without it the client's is forwarded.
+ * 7. Upstream timeout → 504, upstream unreachable → 502, both as `{"success":false,"message"}` JSON.
+ * 8. The key is never in a response (headers and body are redacted, even if the upstream echoes it), a log line
+ *    or an error message.
+ */
+import { unsafePathToken } from './check-path.ts'
+import { errorResponse, type ProxyRefusal } from './error-response.ts'
+import { headersDown, headersUp } from './forward-headers.ts'
+import { parseUpstream } from './parse-upstream.ts'
+import { ProxyConfigError } from './proxy-config-error.ts'
+import { redact, redactStream } from './redact.ts'
+
+/** The prefix of every Loops API path the proxy forwards. */
+export const API_PREFIX = '/api/v1/'
+/** Loops refuses payloads of 4 MB and more; the proxy stops anything above 4 MiB before it leaves the machine. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024
+/** Upstream timeout by default: 30 s. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
+const ALLOW = [...METHODS, 'OPTIONS'].join(', ')
+const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key'
+const CORS_EXPOSE_HEADERS = 'x-ratelimit-limit, x-ratelimit-remaining, retry-after'
+
+export interface ProxyOptions {
+  /** Where requests go; an origin. https, or http only on a loopback host. Default `https://app.loops.so`. */
+  upstream?: string | URL
+  /** The Loops API key to add as `Authorization: Bearer …`; when set, a client's own `Authorization` is ignored. */
+  apiKey?: string | undefined
+  /** The fetch used to reach the upstream. Default: the global fetch. */
+  fetch?: typeof fetch
+  /** Upstream timeout in ms (the whole exchange, headers and body). Default 30 000. */
+  timeoutMs?: number
+  /** Page origins allowed to call the proxy from a browser (exact `scheme://host:port`). */
+  allowedOrigins: readonly string[]
+  /** `Host` header values the proxy answers to, e.g. `127.0.0.1:8787`. */
+  allowedHosts: readonly string[]
+  /** A path prefix the proxy is mounted under, stripped before forwarding (e.g. `/__loops_proxy`). Default ''. */
+  basePath?: string
+  /** Largest request body forwarded, in bytes. Default {@link MAX_BODY_BYTES}. */
+  maxBodyBytes?: number
+  /** Receives one line per request: method, path (without the query, which may hold an email), status, ms. */
+  log?: (line: string) => void
+  /** Measures durations for the log. Default `performance`. */
+  clock?: { now(): number }
+}
+
+/** Extra facts a host adapter knows about the request; `rawUrl` is the path and query exactly as received. */
+export interface ProxyRequestInfo {
+  rawUrl?: string
+}
+
+export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>
+
+function checkOptions(options: ProxyOptions): void {
+  const { timeoutMs, maxBodyBytes, apiKey, basePath } = options
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new ProxyConfigError(`\`timeoutMs\` must be a positive number of milliseconds (got ${timeoutMs})`)
+  }
+  if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 0)) {
+    throw new ProxyConfigError(`\`maxBodyBytes\` must be a whole number of bytes (got ${maxBodyBytes})`)
+  }
+  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new ProxyConfigError(
+      'LOOPS_API_KEY is empty or contains spaces or control characters; copy it again from Loops (Settings → API)',
+    )
+  }
+  if (basePath !== undefined && basePath !== '' && !/^\/[\w-]+(?:\/[\w-]+)*$/.test(basePath)) {
+    throw new ProxyConfigError(`\`basePath\` must look like /__loops_proxy (got ${basePath})`)
+  }
+  for (const origin of options.allowedOrigins) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {
+      parsed = undefined
+    }
+    if (parsed?.origin !== origin) {
+      throw new ProxyConfigError(`allowed origin "${origin}" is not an origin; write it as scheme://host[:port], e.g. http://127.0.0.1:5173`)
+    }
+  }
+}
+
+/** Control characters and anything after 200 characters are cut, so a hostile path cannot forge log lines. */
+function printable(text: string): string {
+  const clean = text.replace(/\p{Cc}/gu, '?')
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean
+}
+
+function errorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause
+  if (typeof cause?.code === 'string') return cause.code
+  return error instanceof Error ? error.name : 'network error'
+}
+
+/** Counts bytes through the stream and errors once more than `max` have passed. */
+function limitBytes(max: number, onExceeded: () => void): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength
+      if (seen > max) {
+        onExceeded()
+        controller.error(new RangeError('request body too large'))
+      } else {
+        controller.enqueue(chunk)
+      }
+    },
+  })
+}
+
+/** Creates the proxy handler. Throws {@link ProxyConfigError} for unsafe or malformed options. */
+export function createProxy(options: ProxyOptions): ProxyHandler {
+  checkOptions(options)
+  const upstream = parseUpstream(options.upstream ?? 'https://app.loops.so')
+  const doFetch = options.fetch ?? globalThis.fetch
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
+  const basePath = options.basePath ?? ''
+  const apiKey = options.apiKey
+  const allowedOrigins = new Set(options.allowedOrigins)
+  const allowedHosts = new Set(options.allowedHosts.map((h) => h.toLowerCase()))
+  const clock = options.clock ?? performance
+  const log = options.log
+
+  return async function proxy(request, info) {
+    const started = clock.now()
+    const url = new URL(request.url)
+    const rawUrl = info?.rawUrl ?? url.pathname + url.search
+    const rawPath = rawUrl.replace(/[?#].*$/s, '')
+    const method = request.method.toUpperCase()
+    const clientAuthorization = request.headers.get('authorization')
+    const clientKey = clientAuthorization?.replace(/^Bearer\s+/i, '')
+    const secrets = [apiKey, clientKey]
+
+    const origin = request.headers.get('origin')
+    const originAllowed = origin !== null && allowedOrigins.has(origin)
+    const cors: Record<string, string> = originAllowed
+      ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'Origin' }
+      : {}
+
+    const finish = (response: Response, note?: string): Response => {
+      if (log) {
+        const ms = Math.round(clock.now() - started)
+        const line = `${method} ${printable(rawPath)} ${response.status} ${ms}ms${note ? ` (${note})` : ''}`
+        log(redact(line, secrets))
+      }
+      return response
+    }
+    const refuse = (status: number, reason: ProxyRefusal, message: string, headers?: Record<string, string>) =>
+      finish(errorResponse(status, reason, redact(message, secrets), { ...cors, ...headers }), `refused: ${reason}`)
+
+    // 1. DNS rebinding: the browser sends the attacker's host name here.
+    const host = (request.headers.get('host') ?? url.host).toLowerCase()
+    if (!allowedHosts.has(host)) {
+      return refuse(
+        403,
+        'host',
+        `Refused: the Host header "${printable(host).slice(0, 100)}" is not this proxy's own address ` +
+          `(${[...allowedHosts].join(', ')}). The proxy serves only the local user; call it as http://${[...allowedHosts][0] ?? '127.0.0.1'}.`,
+      )
+    }
+
+    // 2. Another site open in the user's browser.
+    if (origin !== null && !originAllowed) {
+      return refuse(
+        403,
+        'origin',
+        `Refused: requests from the page at ${printable(origin).slice(0, 100)} are not allowed; only ` +
+          `${[...allowedOrigins].join(', ')} may call this proxy. If you trust that page, restart the proxy with ` +
+          `--allow-origin ${printable(origin).slice(0, 100)}.`,
+      )
+    }
+    const fetchSite = request.headers.get('sec-fetch-site')
+    if (origin === null && fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      return refuse(
+        403,
+        'origin',
+        `Refused: a ${fetchSite} browser request without an Origin header (a link, image or form from another ` +
+          `page). Call the proxy with fetch() from the playground.`,
+      )
+    }
+
+    // 3. CORS preflight, answered locally.
+    if (method === 'OPTIONS') {
+      const headers: Record<string, string> = { ...cors, allow: ALLOW }
+      if (originAllowed) {
+        headers['access-control-allow-methods'] = METHODS.join(', ')
+        headers['access-control-allow-headers'] = CORS_ALLOW_HEADERS
+        headers['access-control-max-age'] = '600'
+      }
+      return finish(new Response(null, { status: 204, headers }), 'preflight')
+    }
+
+    // 4. Method and path.
+    if (!(METHODS as readonly string[]).includes(method)) {
+      return refuse(405, 'method', `Method ${printable(method)} is not forwarded; Loops uses GET, POST, PUT and DELETE.`, {
+        allow: ALLOW,
+      })
+    }
+    const token = unsafePathToken(rawUrl)
+    if (token !== undefined) {
+      return refuse(
+        400,
+        'path',
+        `Refused path: it contains "${token}", which could lead outside ${API_PREFIX} (dot segments, encoded ` +
+          `slashes or dots, backslashes and empty segments are never forwarded). Use a plain Loops path such as ` +
+          `${API_PREFIX}events/send.`,
+      )
+    }
+    const local = url.pathname
+    const path = basePath !== '' && local.startsWith(`${basePath}/`) ? local.slice(basePath.length) : local
+    if ((basePath !== '' && path === local) || !path.startsWith(API_PREFIX)) {
+      return refuse(
+        404,
+        'path',
+        `The proxy forwards only Loops API paths under ${basePath}${API_PREFIX} (got ${printable(local).slice(0, 100)}). ` +
+          `Use it as your Loops base URL: ${basePath}${API_PREFIX}events/send, ${basePath}${API_PREFIX}contacts/find…`,
+      )
+    }
+    const target = new URL(path + url.search, upstream)
+    if (target.origin !== upstream.origin || !target.pathname.startsWith(API_PREFIX)) {
+      return refuse(400, 'path', `Refused path: it resolves outside ${upstream.origin}${API_PREFIX}.`)
+    }
+
+    // 5. Body size.
+    const declared = request.headers.get('content-length')
+    const tooLarge = `Request body is larger than ${maxBodyBytes} bytes, more than Loops accepts (payloads must be under 4 MB, attachments included); send less.`
+    if (declared !== null && !(/^\d+$/.test(declared) && Number(declared) <= maxBodyBytes)) {
+      return refuse(413, 'size', tooLarge)
+    }
+    let exceeded = false
+    const body =
+      method === 'GET' || request.body === null
+        ? null
+        : request.body.pipeThrough(limitBytes(maxBodyBytes, () => (exceeded = true)))
+
+    // 6. Forward, with the key.
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = AbortSignal.any([request.signal, timeout])
+    let upstreamResponse: Response
+    try {
+      upstreamResponse = await doFetch(target, {
+        method,
+        headers: headersUp(request.headers, apiKey),
+        body,
+        redirect: 'manual',
+        signal,
+        ...(body === null ? {} : { duplex: 'half' }),
+      } as RequestInit)
+    } catch (error) {
+      // 7. What went wrong, without echoing the error (which could name headers).
+      if (exceeded) return refuse(413, 'size', tooLarge)
+      if (timeout.aborted) {
+        return refuse(
+          504,
+          'timeout',
+          `Loops (${upstream.origin}) did not answer within ${timeoutMs / 1000} s. The request may or may not have ` +
+            'been processed; retry it with the same Idempotency-Key, which Loops turns into a 409 if it was.',
+        )
+      }
+      if (request.signal.aborted) return refuse(502, 'aborted', 'The client closed the connection before Loops answered.')
+      return refuse(
+        502,
+        'unreachable',
+        `Could not reach Loops at ${upstream.origin} (${printable(errorCode(error))}). Check your network ` +
+          `connection, or the --upstream option.`,
+      )
+    }
+
+    // 8. Back to the client: Loops' headers minus the dropped ones, the body streamed and redacted.
+    const headers = headersDown(upstreamResponse.headers, secrets)
+    for (const [name, value] of Object.entries(cors)) headers.set(name, value)
+    const scrub = redactStream(secrets)
+    const status = upstreamResponse.status
+    const nullBody = status === 204 || status === 205 || status === 304
+    if (nullBody) void upstreamResponse.body?.cancel()
+    const downBody = nullBody || upstreamResponse.body === null ? null : scrub ? upstreamResponse.body.pipeThrough(scrub) : upstreamResponse.body
+    return finish(new Response(downBody, { status, statusText: upstreamResponse.statusText, headers }))
+  }
+}
