@@ -28,7 +28,8 @@ export function checkBody(body: Record<string, unknown>, fromOf: (path: string) 
       return
     }
     if (typeof value !== 'object' || value === null) return
-    for (const [key, item] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key]
       if (key.length * 6 + 2 > VALUE_MAX && JSON.stringify(key).length > VALUE_MAX) {
         issues.push({
           severity: 'error',

@@ -5,6 +5,7 @@ export interface CompiledRoute {
   root: 'traits' | 'properties' | 'context'
   /** The path below the root (`page.url`), and its first segment (`page`). */
   key: string
+  segments: string[]
   firstKey: string
   target: 'contactProperties' | 'eventProperties'
   targetKey: string
@@ -12,6 +13,8 @@ export interface CompiledRoute {
 
 export interface CompiledPreset {
   routes: CompiledRoute[]
+  /** Each page property name as path segments. */
+  pageFields: { field: string; segments: string[] }[]
   events: Map<string, string>
 }
 
@@ -30,12 +33,14 @@ export function compilePreset(preset: Preset): CompiledPreset {
         from: route.from,
         root: route.from.slice(0, dot) as CompiledRoute['root'],
         key,
+        segments: key.split('.'),
         firstKey: key.split('.')[0] ?? key,
         target: route.to.slice(0, targetDot) as CompiledRoute['target'],
         targetKey: route.to.slice(targetDot + 1),
       }
     }),
     events: new Map(Object.entries(preset.events)),
+    pageFields: preset.pageProperties.map((field) => ({ field, segments: field.split('.') })),
   }
   cache.set(preset, compiled)
   return compiled

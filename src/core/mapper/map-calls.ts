@@ -18,7 +18,9 @@ export function mapCalls(calls: readonly InputCall[], preset: Preset): MapResult
       return { status: 'invalid', issues: call.issues, source }
     }
     const mapped = mapEnvelope(call.envelope, identity, preset, call.index)
-    return { ...mapped, source, issues: [...call.issues, ...mapped.issues.map((issue) => locate(issue, call))] }
+    mapped.source = source
+    mapped.issues = call.issues.length === 0 && mapped.issues.length === 0 ? mapped.issues : [...call.issues, ...mapped.issues.map((issue) => locate(issue, call))]
+    return mapped
   })
 }
 

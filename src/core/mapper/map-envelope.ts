@@ -86,7 +86,7 @@ export function mapEnvelope(
   const policy = preset.nonScalarValues
   for (const route of compilePreset(preset).routes) {
     const from = route.root === 'traits' ? identity.traits : route.root === 'properties' ? envelope.properties : envelope.context
-    const value = getPath(from, route.key)
+    const value = getPath(from, route.segments)
     if (value === undefined) continue
     if (route.root === 'properties') consumed.add(route.firstKey)
     const targetKey = route.targetKey
@@ -131,8 +131,8 @@ export function mapEnvelope(
 
   // event properties
   if (envelope.type === 'page') {
-    for (const field of preset.pageProperties) {
-      const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, 'name')) : (getPath(envelope.properties, field) ?? getPath(envelope.context?.page, field))
+    for (const { field, segments } of compilePreset(preset).pageFields) {
+      const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, segments)) : (getPath(envelope.properties, segments) ?? getPath(envelope.context?.page, segments))
       if (!(field in eventProps)) putValue(eventProps, field, value, 'event', 'body.eventProperties', `properties.${field}`, policy, issues)
     }
   } else if (envelope.properties && typeof envelope.properties === 'object') {
