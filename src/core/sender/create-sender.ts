@@ -1,0 +1,170 @@
+import type { MapResult } from '../mapper/map-result.ts'
+import type { Clock } from './clock.ts'
+import { deliverResult, type DeliveryContext } from './deliver-result.ts'
+import type { FetchLike } from './attempt-once.ts'
+import { createRateLimiter, type RateLimiter } from './rate-limiter.ts'
+import { defaultRetryOptions, type RetryOptions } from './retry-options.ts'
+import type { SenderEvent } from './sender-events.ts'
+import type { SendOutcome } from './send-outcome.ts'
+import type { SendReport } from './send-report.ts'
+
+export interface SenderOptions {
+  /** Makes the HTTP requests: the global `fetch`, the browser's (`window.fetch`), or a test's. */
+  fetch: FetchLike
+  /** The Loops origin; each request goes to `baseUrl + request.path`. E.g. `https://app.loops.so`. */
+  baseUrl: string
+  /** Sent as `Authorization: Bearer <apiKey>`; never part of an event, an error or the report. */
+  apiKey: string
+  clock: Clock
+  /**
+   * Requests per second for this key's team (ignored when `limiter` is given).
+   * @default 10
+   */
+  rate?: number
+  /** A rate limiter to share between senders using keys of one team. */
+  limiter?: RateLimiter
+  /**
+   * Requests in flight (or waiting to retry) at once. Events can complete out of order when above 1.
+   * @default 10
+   */
+  concurrency?: number
+  retry?: Partial<RetryOptions>
+  /**
+   * Milliseconds to wait for an answer to one attempt; 0 waits forever.
+   * @default 30_000
+   */
+  timeout?: number
+  /** A number in [0, 1) for the backoff jitter. @default Math.random */
+  random?: () => number
+  /** Lifecycle events, in order. A throwing listener does not stop the sender. */
+  onEvent?: (event: SenderEvent) => void
+  /** Aborting ends every event that has no answer yet as `failed` / `cancelled`; `send` still resolves. */
+  signal?: AbortSignal
+}
+
+export interface Sender {
+  /** Sends every `ready` result; resolves with exactly one outcome per result. Never rejects on Loops' answers. */
+  send(results: readonly MapResult[], options?: { signal?: AbortSignal }): Promise<SendReport>
+  /** The rate limiter in use (its `queueSize` is the number of requests waiting for their turn). */
+  readonly limiter: RateLimiter
+  /** Set once Loops rejected the API key; later sends record every event as `not-sent`. */
+  readonly keyRejected: { status: number; message: string } | undefined
+}
+
+/**
+ * The rate-limited sender: throttles per team before Loops must refuse, retries 429/5xx/network errors with
+ * full-jitter backoff under one `Idempotency-Key` per event, stops on a rejected key, and records one outcome per
+ * event. All I/O (fetch, clock, randomness) is injected, so it runs in Node, the browser and tests alike.
+ */
+export function createSender(options: SenderOptions): Sender {
+  const { fetch, apiKey, clock, onEvent } = options
+  const baseUrl = checkBaseUrl(options.baseUrl)
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('Expected `apiKey` to be a non-empty string')
+  const rate = options.rate ?? 10
+  if (!(Number.isFinite(rate) && rate > 0)) throw new TypeError(`Expected \`rate\` to be a number above 0, got ${rate}`)
+  const concurrency = options.concurrency ?? 10
+  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new TypeError(`Expected \`concurrency\` to be an integer of at least 1, got ${concurrency}`)
+  const timeout = options.timeout ?? 30_000
+  if (!(Number.isFinite(timeout) && timeout >= 0)) throw new TypeError(`Expected \`timeout\` to be a number of ms, 0 or more, got ${timeout}`)
+  const retry: RetryOptions = { ...defaultRetryOptions, ...options.retry }
+  if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
+    throw new TypeError(`Expected \`retry.maxAttempts\` to be an integer of at least 1, got ${retry.maxAttempts}`)
+  }
+  for (const name of ['baseDelay', 'maxDelay', 'maxRetryAfter'] as const) {
+    if (!(retry[name] >= 0)) throw new TypeError(`Expected \`retry.${name}\` to be a number of ms, 0 or more, got ${retry[name]}`)
+  }
+  const limiter = options.limiter ?? createRateLimiter({ clock, limit: rate })
+  let keyRejected: { status: number; message: string } | undefined
+
+  const emit = (event: SenderEvent): void => {
+    if (!onEvent) return
+    try {
+      onEvent(event)
+    } catch {
+      // a display problem must not lose an outcome
+    }
+  }
+
+  return {
+    limiter,
+    get keyRejected() {
+      return keyRejected
+    },
+    async send(results, sendOptions) {
+      const signal = anySignal(options.signal, sendOptions?.signal)
+      const start = clock.now()
+      const counters = { retries: 0, rateLimited: 0 }
+      const rejectedBefore = keyRejected
+      const context: DeliveryContext = {
+        fetch,
+        clock,
+        baseUrl,
+        apiKey,
+        limiter,
+        retry,
+        timeout,
+        random: options.random ?? Math.random,
+        signal,
+        emit,
+        counters,
+        keyRejected: () => keyRejected,
+        rejectKey: (status, message) => {
+          if (keyRejected) return
+          keyRejected = { status, message }
+          emit({ type: 'key-rejected', status, message, at: clock.now() })
+        },
+      }
+      results.forEach((_, index) => emit({ type: 'queued', index, total: results.length, at: clock.now() }))
+      const outcomes: SendOutcome[] = Array.from({ length: results.length })
+      let next = 0
+      const worker = async (): Promise<void> => {
+        while (next < results.length) {
+          const index = next++
+          const result = results[index]
+          if (!result) continue
+          const outcome = await deliverResult(context, index, result)
+          outcomes[index] = outcome
+          emit({ type: 'outcome', index, outcome, at: clock.now() })
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(concurrency, results.length) }, worker))
+      const count = (status: SendOutcome['status']): number => outcomes.filter((o) => o.status === status).length
+      const report: SendReport = {
+        summary: {
+          total: results.length,
+          delivered: count('delivered'),
+          duplicates: count('duplicate'),
+          skipped: count('skipped'),
+          failed: count('failed'),
+          retries: counters.retries,
+          rateLimited: counters.rateLimited,
+          elapsedMs: clock.now() - start,
+        },
+        outcomes,
+        cancelled: outcomes.some((o) => o.status === 'failed' && o.code === 'cancelled'),
+      }
+      const rejected = keyRejected ?? rejectedBefore
+      if (rejected) report.keyRejected = rejected
+      return report
+    },
+  }
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new TypeError(`Expected \`baseUrl\` to be an absolute http(s) URL such as https://app.loops.so, got "${baseUrl}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`Expected \`baseUrl\` to be an http(s) URL, got "${baseUrl}"`)
+  }
+  return baseUrl.replace(/\/+$/, '')
+}
+
+/** One signal that aborts when either does. */
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (!a || !b) return a ?? b
+  return AbortSignal.any([a, b])
+}
