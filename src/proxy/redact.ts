@@ -37,8 +37,8 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
- * A byte stream that replaces `secret` (UTF-8) with `[redacted]`, also across chunk boundaries: it holds back the
- * last `secret.length - 1` bytes of each chunk until the next one arrives. Returns undefined when there is
+ * A byte stream that replaces each secret (UTF-8) with `[redacted]`, also across chunk boundaries: a chunk's tail
+ * that is the beginning of a secret waits for the next chunk; everything else is passed on at once. Returns undefined when there is
  * nothing to redact, so callers can skip the transform.
  */
 export function redactStream(secrets: readonly (string | undefined)[]): TransformStream<Uint8Array, Uint8Array> | undefined {
@@ -60,10 +60,18 @@ export function redactStream(secrets: readonly (string | undefined)[]): Transfor
     }
     return out
   }
+  // only a tail that could be the start of a secret waits for the next chunk; everything else flows on at once
+  const heldBack = (bytes: Uint8Array): number => {
+    for (let length = Math.min(hold, bytes.length); length > 0; length--) {
+      const tail = bytes.subarray(bytes.length - length)
+      if (needles.some((needle) => length < needle.length && tail.every((byte, i) => byte === needle[i]))) return length
+    }
+    return 0
+  }
   return new TransformStream({
     transform(chunk, controller) {
       const bytes = scrub(concat(pending, chunk))
-      const keep = Math.min(hold, bytes.length)
+      const keep = heldBack(bytes)
       pending = bytes.slice(bytes.length - keep)
       if (bytes.length > keep) controller.enqueue(bytes.slice(0, bytes.length - keep))
     },

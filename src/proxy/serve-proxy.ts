@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createProxy, type ProxyOptions } from './create-proxy.ts'
 import { isLoopbackHost, loopbackHostHeaders, loopbackOrigins, PLAYGROUND_ORIGINS } from './loopback.ts'
 import { handleNodeRequest } from './node-adapter.ts'
@@ -45,6 +46,10 @@ export async function serveProxy(options: ServeProxyOptions = {}): Promise<Runni
 
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
   const server = createServer((req, res) => handle?.(req, res))
+  // CONNECT never reaches the request handler; refuse it rather than drop the socket
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, PUT, DELETE, OPTIONS\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
