@@ -1,0 +1,18 @@
+/** The CORS headers real Loops responses carry (observed), plus the ones a browser needs to call the mock. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Credentials': 'true',
+  'Access-Control-Allow-Methods': 'GET,OPTIONS,PATCH,DELETE,POST,PUT',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+  'Access-Control-Expose-Headers': 'x-ratelimit-limit, x-ratelimit-remaining',
+  'Access-Control-Max-Age': '86400',
+}
+
+export const preflight = (): Response => new Response(null, { status: 204, headers: CORS_HEADERS })
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers },
+  })
+}

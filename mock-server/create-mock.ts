@@ -1,0 +1,111 @@
+import { http, type HttpHandler } from 'msw'
+import { handleControl } from './control/handle-control.ts'
+import { createIdFactory } from './create-id.ts'
+import { createDb } from './db.ts'
+import { createFaultStore } from './fault-store.ts'
+import { handleApi } from './handle-api.ts'
+import { createIdempotencyStore } from './idempotency-store.ts'
+import { listContacts, listEmails, listEvents } from './inspect.ts'
+import type { MockState } from './mock-state.ts'
+import { createMutex } from './mutex.ts'
+import { createRateLimiter } from './rate-limiter.ts'
+import { routes } from './routes/index.ts'
+import { seedTeam } from './seed-team.ts'
+import type { Mock, MockOptions } from './types.ts'
+import { createVirtualClock } from './virtual-clock.ts'
+
+/** A Loops-looking key: 32 hex characters. */
+export function generateKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * The mock Loops API: in-memory state and one array of msw handlers ('…/api/v1/…' and '…/_mock/…') that
+ * setupServer, setupWorker and the node:http adapter all serve. Host-neutral: no node:*, no DOM.
+ */
+export function createMock(options: MockOptions = {}): Mock {
+  const clock = createVirtualClock(options.clock)
+  const rateLimit = options.rateLimit ?? 10
+  const state: MockState = {
+    db: createDb(),
+    clock,
+    limiter: createRateLimiter({ limit: rateLimit, clock }),
+    rateLimit,
+    idempotency: createIdempotencyStore(clock),
+    lock: createMutex(),
+    keys: new Map(),
+    seeded: new Set(),
+    log: [],
+    logLimit: options.requestLogLimit ?? 1000,
+    faults: createFaultStore(options.random ?? Math.random),
+    seed: options.seed ?? {},
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    newId: createIdFactory(() => clock.now()),
+    ready: Promise.resolve(),
+    eventSeq: 0,
+  }
+  const keys = options.keys ?? { [generateKey()]: 'Acme' }
+  for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
+
+  /** seeds every team not seeded yet, after whatever seeding is in flight */
+  const seedNewTeams = (): Promise<void> => {
+    const teams = [...new Set([...state.keys.values()].map((k) => k.team))].filter((t) => !state.seeded.has(t))
+    for (const team of teams) state.seeded.add(team)
+    state.ready = state.ready.then(async () => {
+      for (const team of teams) await seedTeam(state, team)
+    })
+    return state.ready
+  }
+
+  const prefix = options.origin === undefined ? '*' : options.origin.replace(/\/+$/, '')
+  const mock: Mock = {
+    handlers: [] as HttpHandler[],
+    get ready() {
+      return state.ready
+    },
+    keys: () => [...state.keys].map(([key, k]) => ({ key, team: k.team, revoked: k.revoked })),
+    advance: (ms) => clock.advance(ms),
+    now: () => clock.now(),
+    reset() {
+      const { db } = state
+      for (const collection of [db.contacts, db.events, db.lists, db.properties, db.transactionals, db.sentEmails]) collection.clear()
+      state.seeded.clear()
+      state.log.length = 0
+      state.eventSeq = 0
+      state.limiter.reset()
+      state.idempotency.reset()
+      state.faults.clear()
+      return seedNewTeams()
+    },
+    contacts: (team) => listContacts(state, team),
+    events: (team) => listEvents(state, team),
+    emails: (team) => listEmails(state, team),
+    requests: () => state.log.map((e) => ({ ...e })),
+    faults: () => state.faults.list(),
+    addFault: (rule) => state.faults.add(rule),
+    removeFault: (id) => state.faults.remove(id),
+    clearFaults: () => state.faults.clear(),
+    addKey(team, key = generateKey()) {
+      if (team.trim() === '') throw new TypeError('`team` must be a non-empty team name')
+      if (key.trim() === '' || /\s/.test(key)) throw new TypeError('`key` must be a non-empty string without spaces')
+      const existing = state.keys.get(key)
+      if (existing && existing.team !== team) throw new TypeError(`the key already belongs to team "${existing.team}"`)
+      state.keys.set(key, { team, revoked: false })
+      void seedNewTeams().catch(() => undefined)
+      return key
+    },
+    revokeKey(key) {
+      const existing = state.keys.get(key)
+      if (!existing) throw new TypeError('no such key')
+      existing.revoked = true
+    },
+  }
+  void seedNewTeams().catch(() => undefined)
+  mock.handlers.push(
+    ...routes.map((route) => http.all(`${prefix}/api/v1/${route.path}`, ({ request }) => handleApi(state, route, request))),
+    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, undefined, request)),
+    http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
+    http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
+  )
+  return mock
+}

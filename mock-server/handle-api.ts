@@ -1,0 +1,108 @@
+import { HttpResponse } from 'msw'
+import { jsonResponse, preflight } from './cors-headers.ts'
+import { LoopsRequestError } from './loops-request-error.ts'
+import type { MockState } from './mock-state.ts'
+import { readJsonBody } from './read-json-body.ts'
+import { fail, type Reply } from './reply.ts'
+import type { Route, RouteContext } from './route.ts'
+import type { RequestLogEntry } from './types.ts'
+
+const INVALID_KEY = { success: false, message: 'Invalid API key', error: 'Invalid API key' }
+const LOG_TEXT_MAX = 4000
+
+/**
+ * One /api/v1 request, in Loops' order: CORS preflight, injected faults, auth (401, no rate-limit headers), the
+ * team's rate limit (429), method (405), then the route. Every answer is JSON and is written to the request log.
+ */
+export async function handleApi(state: MockState, route: Route | undefined, request: Request): Promise<Response> {
+  const method = request.method.toUpperCase()
+  if (method === 'OPTIONS') return preflight()
+  await state.ready
+  const url = new URL(request.url)
+  const entry: RequestLogEntry = { at: new Date(state.clock.now()).toISOString(), method, path: url.pathname + url.search, status: 0, requestBody: null, responseBody: null }
+  const idempotencyKey = request.headers.get('idempotency-key')
+  if (idempotencyKey !== null) entry.idempotencyKey = idempotencyKey
+  let bodyText: string | undefined
+  const finish = (reply: Reply, headers: Record<string, string> = {}): Response => {
+    entry.status = reply.status
+    entry.responseBody = reply.body
+    entry.requestBody = bodyText === undefined ? null : forLog(bodyText)
+    record(state, entry)
+    return jsonResponse(reply.status, reply.body, { ...headers, ...reply.headers })
+  }
+
+  if (!route) return finish(fail(404, `No route ${method} ${url.pathname}. The Loops API lives under /api/v1 (see https://loops.so/docs/api-reference).`))
+
+  const fault = state.faults.match(method, url.pathname)
+  if (fault?.latencyMs) await state.sleep(fault.latencyMs)
+  if (fault?.drop) {
+    record(state, { ...entry, status: 0, responseBody: 'connection dropped (fault injection)' })
+    return HttpResponse.error()
+  }
+
+  const key = /^Bearer +(\S+) *$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+  const owner = key === undefined ? undefined : state.keys.get(key)
+  if (!owner || owner.revoked) {
+    entry.status = 401
+    entry.responseBody = INVALID_KEY
+    record(state, entry)
+    return jsonResponse(401, INVALID_KEY, { 'Content-Type': 'application/json' })
+  }
+  entry.team = owner.team
+
+  if (fault?.status !== undefined) {
+    const headers = fault.status === 429 ? { 'x-ratelimit-limit': String(state.rateLimit), 'x-ratelimit-remaining': '0' } : {}
+    return finish(fail(fault.status, fault.status === 429 ? 'Rate limit exceeded' : `Injected fault: status ${fault.status}.`), headers)
+  }
+
+  const rate = state.limiter.take(owner.team)
+  const rateHeaders = { 'x-ratelimit-limit': String(rate.limit), 'x-ratelimit-remaining': String(rate.remaining) }
+  if (!rate.allowed) return finish(fail(429, 'Rate limit exceeded'), rateHeaders)
+
+  const handler = route.methods[method as keyof Route['methods']]
+  if (!handler) {
+    const allow = Object.keys(route.methods).join(', ')
+    return finish(fail(405, `Method ${method} is not allowed on ${url.pathname}; use ${allow}.`), { ...rateHeaders, Allow: allow })
+  }
+
+  let body: Promise<Record<string, unknown>> | undefined
+  const ctx: RouteContext = {
+    state,
+    request,
+    url,
+    team: owner.team,
+    body: () =>
+      (body ??= readJsonBody(request).then(
+        (read) => {
+          bodyText = read.text
+          return read.json
+        },
+        (error: unknown) => {
+          if (error instanceof LoopsRequestError && error.reply.status !== 413) bodyText = '(unreadable body)'
+          throw error
+        },
+      )),
+    bodyText: () => bodyText,
+  }
+  try {
+    return finish(await handler(ctx), rateHeaders)
+  } catch (error) {
+    if (error instanceof LoopsRequestError) return finish(error.reply, rateHeaders)
+    console.error('loops mock: unexpected error', error)
+    return finish(fail(500, `The mock failed unexpectedly: ${(error as Error).message}`), rateHeaders)
+  }
+}
+
+function forLog(text: string): unknown {
+  if (text.length > LOG_TEXT_MAX) return `${text.slice(0, LOG_TEXT_MAX)}… (${text.length} characters)`
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function record(state: MockState, entry: RequestLogEntry): void {
+  state.log.push(entry)
+  if (state.log.length > state.logLimit) state.log.splice(0, state.log.length - state.logLimit)
+}

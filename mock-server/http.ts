@@ -1,0 +1,128 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getResponse } from 'msw'
+import { CORS_HEADERS } from './cors-headers.ts'
+import { createMock } from './create-mock.ts'
+import { BODY_LIMIT_BYTES } from './read-json-body.ts'
+import type { Mock, MockOptions } from './types.ts'
+
+export interface MockServer {
+  /** e.g. http://127.0.0.1:4010 (the Loops API is under `${url}/api/v1`, the SDK's apiRoot is `${url}/api/`) */
+  url: string
+  keys: { key: string; team: string }[]
+  mock: Mock
+  close(): Promise<void>
+}
+
+/** how much of an over-limit body is read (and discarded) so the client sees the 413 before the socket closes */
+const DRAIN_LIMIT_BYTES = 16 * BODY_LIMIT_BYTES
+
+function sendJson(res: ServerResponse, status: number, message: string, close = false): void {
+  if (res.headersSent) return void res.destroy()
+  const body = JSON.stringify({ success: false, message })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...CORS_HEADERS,
+    ...(close ? { Connection: 'close' } : {}),
+  })
+  res.end(body)
+}
+
+/** Reads the body, at most BODY_LIMIT_BYTES; `undefined` when it is larger (413 already sent). */
+async function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  const tooLarge = (): undefined => {
+    sendJson(res, 413, 'The request body is larger than 1 MB.', true)
+    let drained = 0
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length
+      if (drained > DRAIN_LIMIT_BYTES) req.destroy()
+    })
+    req.resume()
+    return undefined
+  }
+  if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) return tooLarge()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > BODY_LIMIT_BYTES) return tooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefined): Request | undefined {
+  const headers = new Headers()
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    try {
+      headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '')
+    } catch {
+      // a header value fetch cannot carry (e.g. a control character): leave it out
+    }
+  }
+  const method = req.method ?? 'GET'
+  try {
+    const url = new URL(req.url ?? '/', origin)
+    const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined && body.length > 0
+    return new Request(new URL(url.pathname + url.search, origin), { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) })
+  } catch {
+    return undefined
+  }
+}
+
+/** One request through msw's `getResponse` (the same handlers setupServer and setupWorker use). */
+async function serve(mock: Mock, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const body = await readBody(req, res)
+  if (body === undefined) return
+  const request = toRequest(req, origin, body)
+  if (!request) return sendJson(res, req.method === 'CONNECT' || req.method === 'TRACE' ? 405 : 400, `Cannot serve ${req.method ?? ''} ${req.url ?? ''}: not a request fetch can represent.`)
+  const response = await getResponse(mock.handlers, request)
+  if (!response) return sendJson(res, 404, `No route ${request.method} ${new URL(request.url).pathname}. The Loops API is under /api/v1, the mock's control API under /_mock.`)
+  if (response.type === 'error') return void req.socket.destroy()
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const setCookie = response.headers.getSetCookie()
+  if (setCookie.length > 0) headers['set-cookie'] = setCookie
+  const payload = Buffer.from(await response.arrayBuffer())
+  headers['content-length'] = String(payload.length)
+  res.writeHead(response.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : payload)
+}
+
+/** Starts the mock on a real port (port 0 = a free one): curl, the `loops` SDK and browsers can call it. */
+export async function startMockServer(options: MockOptions & { port?: number; host?: string } = {}): Promise<MockServer> {
+  const { port = 0, host = '127.0.0.1', ...mockOptions } = options
+  const mock = createMock(mockOptions)
+  await mock.ready
+  let origin = `http://${host}`
+  const server = createServer((req, res) => {
+    serve(mock, req, res, origin).catch((error: unknown) => {
+      console.error('loops mock: request failed', error)
+      sendJson(res, 500, `The mock failed unexpectedly: ${(error as Error).message}`)
+    })
+  })
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"success":false,"message":"Malformed HTTP request."}')
+    else socket.destroy()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  return {
+    url: origin,
+    keys: mock.keys().map(({ key, team }) => ({ key, team })),
+    mock,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,58 @@
+import type { MockClock } from './types.ts'
+
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
+export const IDEMPOTENCY_KEY_MAX = 100
+
+export type Reservation =
+  | { ok: true; commit(): void; release(): void }
+  | { ok: false; sameBody: boolean }
+
+export interface IdempotencyStore {
+  /**
+   * Claims `key` within `scope` (team and endpoint) for a request with `body`. Refused when the key succeeded in
+   * the last 24 hours or another request holds it right now. The claim becomes a use only on `commit()`; a request
+   * that fails calls `release()` and the key stays free.
+   */
+  reserve(scope: string, key: string, body: string): Reservation
+  reset(): void
+}
+
+export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_WINDOW_MS): IdempotencyStore {
+  const used = new Map<string, { at: number; body: string }>()
+  const pending = new Map<string, string>()
+  return {
+    reserve(scope, key, body) {
+      const id = `${scope}\u0000${key}`
+      const now = clock.now()
+      const previous = used.get(id)
+      if (previous && now - previous.at < windowMs) return { ok: false, sameBody: previous.body === body }
+      const held = pending.get(id)
+      if (held !== undefined) return { ok: false, sameBody: held === body }
+      pending.set(id, body)
+      let settled = false
+      return {
+        ok: true,
+        commit() {
+          if (settled) return
+          settled = true
+          pending.delete(id)
+          used.set(id, { at: clock.now(), body })
+          if (used.size > 50_000) prune(used, clock.now(), windowMs)
+        },
+        release() {
+          if (settled) return
+          settled = true
+          pending.delete(id)
+        },
+      }
+    },
+    reset() {
+      used.clear()
+      pending.clear()
+    },
+  }
+}
+
+function prune(used: Map<string, { at: number }>, now: number, windowMs: number): void {
+  for (const [id, entry] of used) if (now - entry.at >= windowMs) used.delete(id)
+}

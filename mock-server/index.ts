@@ -1,0 +1,18 @@
+// Host-neutral entry: the mock and its types. Hosts: './node.ts' (setupServer), './browser.ts' (setupWorker),
+// './http.ts' (a real HTTP server).
+export { createMock, generateKey } from './create-mock.ts'
+export { DEFAULT_SEED, DEFAULT_PROPERTIES, DEDICATED_SENDING_IPS } from './default-seed.ts'
+export { IDEMPOTENCY_WINDOW_MS, IDEMPOTENCY_KEY_MAX } from './idempotency-store.ts'
+export { BODY_LIMIT_BYTES } from './read-json-body.ts'
+export type {
+  FaultRule,
+  Mock,
+  MockClock,
+  MockContact,
+  MockKey,
+  MockOptions,
+  MockSeed,
+  RequestLogEntry,
+  SentEmail,
+  StoredEvent,
+} from './types.ts'

@@ -1,0 +1,32 @@
+import { createDb, type Db } from './db.ts'
+import type { FaultStore } from './fault-store.ts'
+import type { IdempotencyStore } from './idempotency-store.ts'
+import type { Mutex } from './mutex.ts'
+import type { RateLimiter } from './rate-limiter.ts'
+import type { MockSeed, RequestLogEntry } from './types.ts'
+import type { VirtualClock } from './virtual-clock.ts'
+
+/** Everything a route can read or change; one per `createMock`. */
+export interface MockState {
+  db: Db
+  clock: VirtualClock
+  limiter: RateLimiter
+  rateLimit: number
+  idempotency: IdempotencyStore
+  /** serialises every state change that reads before it writes */
+  lock: Mutex
+  keys: Map<string, { team: string; revoked: boolean }>
+  /** teams whose seed data exists */
+  seeded: Set<string>
+  log: RequestLogEntry[]
+  logLimit: number
+  faults: FaultStore
+  seed: MockSeed
+  sleep: (ms: number) => Promise<void>
+  newId: () => string
+  /** settles when the latest seeding (start, reset, new team) is done; routes await it */
+  ready: Promise<void>
+  eventSeq: number
+}
+
+export { createDb, type Db }

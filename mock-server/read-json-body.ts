@@ -1,0 +1,59 @@
+import { badRequest, LoopsRequestError } from './loops-request-error.ts'
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+export interface JsonBody {
+  json: Record<string, unknown>
+  /** the body as text, for the request log and the idempotency comparison */
+  text: string
+}
+
+const isJsonType = (type: string): boolean => {
+  const mime = type.split(';')[0]?.trim().toLowerCase() ?? ''
+  return mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json'))
+}
+
+/**
+ * Reads a Loops request body: JSON, an object, at most 1 MB, valid UTF-8, with no `__proto__` key anywhere.
+ * Every way it can be wrong is a LoopsRequestError whose message says what was wrong.
+ */
+export async function readJsonBody(request: Request): Promise<JsonBody> {
+  const type = request.headers.get('content-type')
+  if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
+  if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > BODY_LIMIT_BYTES) throw tooLarge()
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge()
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw badRequest('The request body is not valid UTF-8.')
+  }
+  if (text.trim() === '') throw badRequest('The request body is empty: send a JSON object.')
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw badRequest(`The request body is not valid JSON (${(error as Error).message}).`)
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw badRequest(`The request body must be a JSON object, got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}.`)
+  const proto = findProtoKey(json, '')
+  if (proto !== undefined) throw badRequest(`The key "__proto__" is not allowed (at ${proto}).`)
+  return { json: json as Record<string, unknown>, text }
+}
+
+const tooLarge = (): LoopsRequestError => new LoopsRequestError(413, 'The request body is larger than 1 MB.')
+
+function findProtoKey(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  for (const key of Object.keys(value)) {
+    const at = path === '' ? key : `${path}.${key}`
+    if (key === '__proto__') return at
+    const found = findProtoKey((value as Record<string, unknown>)[key], at)
+    if (found !== undefined) return found
+  }
+  return undefined
+}

@@ -1,0 +1,21 @@
+import type { MockState } from './mock-state.ts'
+import type { Reply } from './reply.ts'
+
+export interface RouteContext {
+  state: MockState
+  request: Request
+  url: URL
+  team: string
+  /** the JSON object body (read once; a LoopsRequestError when it is not one) */
+  body(): Promise<Record<string, unknown>>
+  /** the body text once `body()` has read it */
+  bodyText(): string | undefined
+}
+
+export type RouteMethod = (ctx: RouteContext) => Promise<Reply> | Reply
+
+/** One Loops endpoint: its path under /api/v1 and a handler per allowed method. */
+export interface Route {
+  path: string
+  methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', RouteMethod>>
+}

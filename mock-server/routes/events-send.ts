@@ -1,0 +1,68 @@
+import { checkLength, checkScalar, readMap } from '../check-value.ts'
+import { badRequest } from '../loops-request-error.ts'
+import { inputChanges, readContactInput } from '../read-contact-input.ts'
+import { readIdempotencyKey } from '../read-idempotency-key.ts'
+import { ok } from '../reply.ts'
+import { resolveContact } from '../resolve-contact.ts'
+import type { Route } from '../route.ts'
+import { applyContact, contactLookup, teamCatalog } from '../team-contacts.ts'
+import type { ContactValue } from '../types.ts'
+import { withIdempotency } from '../with-idempotency.ts'
+
+const NOT_CONTACT = new Set(['eventName', 'eventProperties', 'contactProperties'])
+
+function readEventName(value: unknown): string {
+  if (value === undefined || value === null || value === '') throw badRequest('`eventName` is missing.', { path: 'eventName' })
+  if (typeof value !== 'string') throw badRequest('`eventName` must be a string.', { path: 'eventName' })
+  if (value.trim() === '') throw badRequest('`eventName` is empty.', { path: 'eventName' })
+  if (value.includes(':')) throw badRequest(`Event names can not contain colon characters (:); got "${value}".`, { path: 'eventName' })
+  checkLength('eventName', value)
+  return value
+}
+
+function readEventProperties(value: unknown): Record<string, ContactValue> {
+  const out: Record<string, ContactValue> = {}
+  if (value === undefined || value === null) return out
+  for (const [rawKey, v] of Object.entries(readMap('eventProperties', value))) {
+    const key = rawKey.trim()
+    if (key === '') throw badRequest('Event property names can not be empty.', { path: 'eventProperties' })
+    checkLength(key, v)
+    if (v === null) throw badRequest(`Invalid value for "eventProperties.${key}": null is not accepted; leave the key out or send a value.`)
+    Object.defineProperty(out, key, { value: checkScalar(`eventProperties.${key}`, v), enumerable: true, writable: true, configurable: true })
+  }
+  return out
+}
+
+/**
+ * `POST /api/v1/events/send`: resolves (or creates) the contact, applies contact properties given at the root or
+ * nested under `contactProperties`, stores the event on the contact's timeline; `Idempotency-Key` as Loops.
+ */
+export const eventsSendRoute: Route = {
+  path: 'events/send',
+  methods: {
+    POST: async ({ state, team, request, body, bodyText }) => {
+      const key = readIdempotencyKey(request)
+      const json = await body()
+      const eventName = readEventName(json.eventName)
+      const eventProperties = readEventProperties(json.eventProperties)
+      const input = readContactInput(json, teamCatalog(state, team), NOT_CONTACT)
+      return withIdempotency(state, `${team}\u0000events/send`, key, bodyText() ?? '', async () => {
+        const resolution = resolveContact(contactLookup(state, team), input)
+        if (resolution.kind === 'fail') throw badRequest(resolution.message)
+        const contact = await applyContact(state, team, resolution, input)
+        await state.db.events.create({
+          id: state.newId(),
+          seq: ++state.eventSeq,
+          team,
+          contactId: contact.id,
+          eventName,
+          eventProperties,
+          contactProperties: inputChanges(input),
+          ...(key !== undefined ? { idempotencyKey: key } : {}),
+          at: state.clock.now(),
+        })
+        return ok({ success: true })
+      })
+    },
+  },
+}

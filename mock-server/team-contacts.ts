@@ -1,0 +1,100 @@
+import { labelOf } from './default-seed.ts'
+import type { ContactRecord } from './db.ts'
+import type { MockState } from './mock-state.ts'
+import type { ContactInput, TeamCatalog } from './read-contact-input.ts'
+import { sameEmail, type ContactLookup, type Resolution } from './resolve-contact.ts'
+
+/** The team's properties and lists, for the validators. */
+export function teamCatalog(state: MockState, team: string): TeamCatalog {
+  const properties = new Map(state.db.properties.findMany((q) => q.where({ team })).map((p) => [p.key, p]))
+  const lists = new Set(state.db.lists.findMany((q) => q.where({ team })).map((l) => l.id))
+  return { propertyType: (key) => properties.get(key), hasList: (id) => lists.has(id) }
+}
+
+export function contactLookup(state: MockState, team: string): ContactLookup<ContactRecord> {
+  return {
+    byEmail: (email) => state.db.contacts.findFirst((q) => q.where({ team, email: (e: string) => sameEmail(e, email) })),
+    byUserId: (userId) => state.db.contacts.findFirst((q) => q.where({ team, userId })),
+  }
+}
+
+/** Creates the contact or writes `input` onto it, as the resolution says (never a `fail` resolution). */
+export async function applyContact(
+  state: MockState,
+  team: string,
+  resolution: Exclude<Resolution<ContactRecord>, { kind: 'fail' }>,
+  input: ContactInput,
+): Promise<ContactRecord> {
+  for (const [key, type] of input.newProperties)
+    if (!state.db.properties.findFirst((q) => q.where({ team, key })))
+      await state.db.properties.create({ team, key, label: labelOf(key), type, custom: true, internal: false })
+  const now = state.clock.now()
+  if (resolution.kind === 'create') {
+    const custom: Record<string, string | number | boolean> = {}
+    for (const [key, value] of input.custom) if (value !== null) custom[key] = value
+    return state.db.contacts.create({
+      id: state.newId(),
+      team,
+      email: resolution.email,
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      source: input.source ?? 'API',
+      subscribed: input.subscribed ?? true,
+      userGroup: input.userGroup ?? '',
+      userId: resolution.userId ?? null,
+      custom,
+      mailingLists: [...input.mailingLists].filter(([, on]) => on).map(([id]) => id),
+      optInStatus: null,
+      suppressed: false,
+      removalsUsed: 0,
+      createdAt: now,
+      updatedAt: now,
+    })
+  }
+  const updated = await state.db.contacts.update((q) => q.where({ id: resolution.contact.id }), {
+    data(record) {
+      if (resolution.set.email !== undefined) record.email = resolution.set.email
+      if (resolution.set.userId !== undefined) record.userId = resolution.set.userId
+      if (input.firstName !== undefined) record.firstName = input.firstName
+      if (input.lastName !== undefined) record.lastName = input.lastName
+      if (input.source !== undefined) record.source = input.source
+      if (input.subscribed !== undefined) record.subscribed = input.subscribed
+      if (input.userGroup !== undefined) record.userGroup = input.userGroup
+      for (const [key, value] of input.custom) {
+        if (value === null) delete record.custom[key]
+        else record.custom[key] = value
+      }
+      for (const [id, on] of input.mailingLists) {
+        const has = record.mailingLists.includes(id)
+        if (on && !has) record.mailingLists.push(id)
+        if (!on && has) record.mailingLists.splice(record.mailingLists.indexOf(id), 1)
+      }
+      record.updatedAt = now
+    },
+  })
+  return updated ?? resolution.contact
+}
+
+/**
+ * A contact as `contacts/find` returns it: default keys in Loops' order, set custom properties (in the team's
+ * property order) between `userId` and `mailingLists`, `mailingLists` as `{id: true}`.
+ */
+export function contactJson(state: MockState, record: ContactRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: record.id,
+    email: record.email,
+    firstName: record.firstName,
+    lastName: record.lastName,
+    source: record.source,
+    subscribed: record.subscribed,
+    userGroup: record.userGroup,
+    userId: record.userId,
+  }
+  const order = state.db.properties.findMany((q) => q.where({ team: record.team, custom: true })).map((p) => p.key)
+  for (const key of order)
+    if (Object.hasOwn(record.custom, key))
+      Object.defineProperty(out, key, { value: record.custom[key], enumerable: true, writable: true, configurable: true })
+  out.mailingLists = Object.fromEntries(record.mailingLists.map((id) => [id, true]))
+  out.optInStatus = record.optInStatus
+  return out
+}

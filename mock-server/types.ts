@@ -1,0 +1,135 @@
+import type { HttpHandler } from 'msw'
+
+/** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
+export interface MockClock {
+  now(): number
+}
+
+export type PropertyType = 'string' | 'number' | 'boolean' | 'date'
+export type ContactValue = string | number | boolean
+
+/** Extra seed data, applied to every team on start and on reset (on top of the default seed). */
+export interface MockSeed {
+  lists?: { id?: string; name: string; description?: string | null; isPublic?: boolean }[]
+  properties?: { key: string; label?: string; type: PropertyType }[]
+  transactionalEmails?: {
+    id?: string
+    name: string
+    /** `"name"` is a required variable; `{ name, required: false }` an optional one */
+    dataVariables?: (string | { name: string; required?: boolean })[]
+    published?: boolean
+  }[]
+  contacts?: ({ email: string; userId?: string; mailingLists?: Record<string, boolean>; suppressed?: boolean } & Record<
+    string,
+    unknown
+  >)[]
+}
+
+export interface MockOptions {
+  /** API key → team name; keys of one team share its rate limit. Default: one generated key for team "Acme". */
+  keys?: Record<string, string>
+  /** requests per second per team, default 10 */
+  rateLimit?: number
+  seed?: MockSeed
+  /** default: real time */
+  clock?: MockClock
+  /** default Math.random; used for a fault's `probability` */
+  random?: () => number
+  /** how a fault's `latencyMs` waits; default setTimeout */
+  sleep?: (ms: number) => Promise<void>
+  /** match only this origin (e.g. 'http://127.0.0.1:4010'); default any origin ('*') */
+  origin?: string
+  /** how many request-log entries to keep (oldest dropped first), default 1000 */
+  requestLogLimit?: number
+}
+
+/** One accepted `events/send`, in the order accepted. */
+export interface StoredEvent {
+  id: string
+  team: string
+  contactId: string
+  eventName: string
+  eventProperties: Record<string, ContactValue>
+  /** the contact properties the event set (root keys and nested `contactProperties`, merged) */
+  contactProperties: Record<string, ContactValue | null>
+  idempotencyKey?: string
+  at: string
+}
+
+/** A contact as `contacts/find` returns it, plus the mock's own fields. */
+export interface MockContact {
+  team: string
+  contact: Record<string, unknown>
+  suppressed: boolean
+  createdAt: string
+  updatedAt: string
+  /** every event the contact received, oldest first */
+  timeline: StoredEvent[]
+  /** transactional emails sent to the contact's address */
+  emails: SentEmail[]
+}
+
+export interface SentEmail {
+  team: string
+  transactionalId: string
+  email: string
+  dataVariables: Record<string, unknown>
+  idempotencyKey?: string
+  at: string
+}
+
+export interface RequestLogEntry {
+  at: string
+  team?: string
+  method: string
+  path: string
+  status: number
+  idempotencyKey?: string
+  requestBody: unknown
+  responseBody: unknown
+}
+
+export interface FaultRule {
+  /** e.g. '/api/v1/events/send'; default every /api/v1 route */
+  path?: string
+  method?: string
+  /** force this status with a {success:false,message} body */
+  status?: number
+  /** delay the answer by this many ms (then answer normally unless status/drop is set) */
+  latencyMs?: number
+  /** drop the connection: fetch rejects */
+  drop?: boolean
+  /** apply to the next N matching requests only */
+  count?: number
+  /** apply to this fraction (0..1) of matching requests */
+  probability?: number
+}
+
+export interface MockKey {
+  key: string
+  team: string
+  revoked: boolean
+}
+
+export interface Mock {
+  /** msw 3 handlers for '*\/api/v1/...' and '*\/_mock/...' */
+  handlers: HttpHandler[]
+  keys(): MockKey[]
+  /** virtual clock: adds `ms` to the clock's offset */
+  advance(ms: number): void
+  now(): number
+  /** back to the seed state: data, events, request log, idempotency keys, rate windows and faults; teams/keys kept */
+  reset(): Promise<void>
+  contacts(team?: string): MockContact[]
+  events(team?: string): StoredEvent[]
+  emails(team?: string): SentEmail[]
+  requests(): RequestLogEntry[]
+  faults(): (FaultRule & { id: string })[]
+  addFault(rule: FaultRule): string
+  removeFault(id: string): void
+  clearFaults(): void
+  addKey(team: string, key?: string): string
+  revokeKey(key: string): void
+  /** resolves once the seed data is in place (createMock seeds asynchronously) */
+  ready: Promise<void>
+}

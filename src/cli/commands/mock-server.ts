@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises'
+import { startMockServer } from '../../../mock-server/http.ts'
+import type { MockSeed } from '../../../mock-server/types.ts'
+import { parseArgs, UsageError } from '../parse-args.ts'
+
+const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json]
+
+Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
+(reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
+  loops.apiRoot = "http://127.0.0.1:4010/api/"
+
+Options:
+  --port N          port to listen on (default 4010; 0 picks a free one)
+  --host HOST       address to bind (default 127.0.0.1)
+  --keys LIST       API keys and their teams, "key1=Acme,key2=Acme,key3=Globex"; keys of one team share its rate
+                    limit. Default: one generated key for team "Acme"
+  --rate-limit N    requests per second per team (default 10, as Loops)
+  --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --help            this text
+`
+
+function parseKeys(text: string): Record<string, string> {
+  const keys: Record<string, string> = {}
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [key = '', team = ''] = pair.split(/=(.*)/s, 2) as [string, string?]
+    if (key === '' || team.trim() === '' || /\s/.test(key)) throw new UsageError(`--keys: "${pair}" is not key=Team`)
+    keys[key] = team.trim()
+  }
+  if (Object.keys(keys).length === 0) throw new UsageError('--keys needs at least one key=Team')
+  return keys
+}
+
+function parseInteger(name: string, text: string, min: number, max: number): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`)
+  return n
+}
+
+async function readSeed(file: string): Promise<MockSeed> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--seed: cannot read ${file} (${error.code ?? error.message})`)
+  })
+  try {
+    const seed: unknown = JSON.parse(text)
+    if (typeof seed !== 'object' || seed === null || Array.isArray(seed)) throw new Error('the top level must be an object')
+    return seed as MockSeed
+  } catch (error) {
+    throw new UsageError(`--seed: ${file} is not a seed JSON object (${(error as Error).message})`)
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let options: Parameters<typeof startMockServer>[0]
+  try {
+    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help'])
+    if (args.options.has('help')) {
+      process.stdout.write(HELP)
+      return 0
+    }
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`)
+    const get = (name: string): string | undefined => {
+      const v = args.options.get(name)
+      return typeof v === 'string' ? v : undefined
+    }
+    const keys = get('keys')
+    const rate = get('rate-limit')
+    const seed = get('seed')
+    options = {
+      port: parseInteger('port', get('port') ?? '4010', 0, 65535),
+      host: get('host') ?? '127.0.0.1',
+      ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
+      ...(rate !== undefined ? { rateLimit: parseInteger('rate-limit', rate, 1, 1_000_000) } : {}),
+      ...(seed !== undefined ? { seed: await readSeed(seed) } : {}),
+    }
+  } catch (error) {
+    process.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
+    return 2
+  }
+  try {
+    const server = await startMockServer(options)
+    process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
+    process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
+    process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
+    process.stdout.write(`  Keys:\n`)
+    for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+    const stop = (): void => {
+      void server.close().then(() => process.exit(0))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    return -1
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    const message =
+      e.code === 'EADDRINUSE' ? `port ${String(options.port)} is in use; pick another with --port (0 picks a free one)` : e.message
+    process.stderr.write(`loops-playground mock-server: ${message}\n`)
+    return 2
+  }
+}
