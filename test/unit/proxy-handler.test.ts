@@ -35,8 +35,8 @@ function setup(overrides: Partial<ProxyOptions> = {}, answer?: (sent: Sent) => R
   return { proxy, sent, lines }
 }
 
-const request = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
-  new Request(`${BASE}${path}`, { ...init, headers: { host: '127.0.0.1:8787', ...init.headers } })
+const request = (path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string>; duplex?: 'half' } = {}) =>
+  new Request(`${BASE}${path}`, { ...init, headers: { host: '127.0.0.1:8787', ...init.headers } } as RequestInit)
 
 describe('proxy handler', () => {
   it('forwards /api/v1 paths with their query to the upstream origin', async () => {
@@ -85,7 +85,7 @@ describe('proxy handler', () => {
     expect(up?.body).toBe('{"email":"sam@example.com","eventName":"signed_up"}')
     expect(up?.headers.get('idempotency-key')).toBe('msg-1')
     expect(up?.headers.get('content-type')).toBe('application/json')
-    expect([...(up?.headers.keys() ?? [])].sort()).toEqual(['authorization', 'content-type', 'idempotency-key'])
+    expect([...(up?.headers.keys() ?? [])].toSorted()).toEqual(['authorization', 'content-type', 'idempotency-key'])
   })
 
   it('passes x-ratelimit-* and Retry-After down and strips Set-Cookie, hop-by-hop and upstream CORS headers', async () => {
@@ -266,7 +266,7 @@ describe('proxy handler', () => {
         controller.close()
       },
     })
-    const response = await proxy(request('/api/v1/events/send', { method: 'POST', body: chunks, duplex: 'half' } as RequestInit))
+    const response = await proxy(request('/api/v1/events/send', { method: 'POST', body: chunks, duplex: 'half' }))
     expect(response.status).toBe(413)
     expect(response.headers.get('x-loops-proxy')).toBe('size')
   })

@@ -17,7 +17,7 @@ async function throughStream(chunks: Uint8Array[], secrets: string[]): Promise<s
 }
 
 function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].toSorted((a, b) => a - b)
   const chunks: Uint8Array[] = []
   let from = 0
   for (const at of [...points, bytes.length]) {
