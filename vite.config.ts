@@ -1,6 +1,12 @@
+import preact from '@preact/preset-vite'
+import { msw } from 'msw/vite'
 import { defineConfig } from 'vitest/config'
+import { loopsProxyPlugin } from './src/proxy/vite-proxy-plugin.ts'
 
 export default defineConfig({
+  plugins: [preact(), msw({ mode: 'worker-only' }), loopsProxyPlugin()],
+  build: { target: 'es2023', chunkSizeWarningLimit: 4096 },
+  worker: { format: 'es' },
   test: {
     projects: [
       { extends: false, test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] } },

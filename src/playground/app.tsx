@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks'
+import { sending, runSend } from './send/run-send.ts'
+import { mapping } from './state/mapping.ts'
+import { refreshMock } from './state/mock-state.ts'
+import { shareLink } from './state/share-sync.ts'
+import { apiKey, baseUrl, target, TARGET_LABELS } from './state/target.ts'
+import { EventLogPanel } from './panels/event-log-panel.tsx'
+import { ExamplesMenu } from './panels/examples-menu.tsx'
+import { MockStatePanel } from './panels/mock-state-panel.tsx'
+import { PresetPanel } from './panels/preset-panel.tsx'
+import { RequestPanel } from './panels/request-panel.tsx'
+import { ScriptPanel } from './panels/script-panel.tsx'
+import { SendControls } from './panels/send-controls.tsx'
+
+/** Sends every call of the current script to the current target (ready ones go out). */
+export async function send(): Promise<void> {
+  if (sending.value || mapping.value.results.length === 0) return
+  const key = apiKey.value.trim()
+  const timer = setInterval(() => void refreshMock(), 800)
+  try {
+    await runSend(mapping.value.results, {
+      label: target.value === 'mock-server' ? baseUrl.value : TARGET_LABELS[target.value],
+      baseUrl: baseUrl.value,
+      // Through the proxy, an empty field means the proxy adds the key it holds (LOOPS_API_KEY).
+      apiKey: key === '' && target.value === 'loops-proxy' ? 'held-by-proxy' : key,
+    })
+  } finally {
+    clearInterval(timer)
+    await refreshMock()
+  }
+}
+
+function ShareButton() {
+  const [copied, setCopied] = useState(false)
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(shareLink())
+      setCopied(true)
+      setTimeout(() => setCopied(false), 1500)
+    } catch {
+      history.replaceState(null, '', shareLink())
+    }
+  }
+  return (
+    <button type="button" class="btn" onClick={() => void copy()} title="Copy a link to this script and preset (never the API key)">
+      {copied ? 'Link copied' : 'Share link'}
+    </button>
+  )
+}
+
+export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'request') => void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !event.defaultPrevented) {
+        event.preventDefault()
+        void send()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  useEffect(() => void refreshMock(), [target.value, baseUrl.value])
+
+  return (
+    <div class="app">
+      <header class="topbar">
+        <div class="brand">
+          <strong>Loops playground</strong>
+          <span>Datafly.js → Loops</span>
+        </div>
+        <ExamplesMenu />
+        <ShareButton />
+        <span class="spacer" />
+        <form
+          class="send-form"
+          aria-label="Send"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void send()
+          }}
+        >
+          <SendControls />
+        </form>
+      </header>
+      <main class="grid">
+        <ScriptPanel onSubmit={() => void send()} onReady={() => onEditorReady('script')} />
+        <PresetPanel onSubmit={() => void send()} />
+        <RequestPanel onReady={() => onEditorReady('request')} />
+        <EventLogPanel />
+        <MockStatePanel />
+      </main>
+    </div>
+  )
+}

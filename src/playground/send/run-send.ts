@@ -1,0 +1,71 @@
+import { signal } from '@preact/signals'
+import { createSender, type MapResult } from '../../core/index.ts'
+import { applySenderEvent, runs, updateRun, type LogRow, type Run } from '../state/event-log.ts'
+import { browserClock } from './browser-clock.ts'
+import { recordingFetch } from './recording-fetch.ts'
+
+export interface SendTarget {
+  label: string
+  baseUrl: string
+  apiKey: string
+}
+
+/** true while a Send is running. */
+export const sending = signal(false)
+let nextRun = 1
+let controller: AbortController | undefined
+
+function rowOf(result: MapResult, at: number): LogRow {
+  const body = result.request?.body as { eventName?: unknown } | undefined
+  const name = typeof body?.eventName === 'string' ? body.eventName : (result.request?.path ?? result.source.event ?? result.source.type)
+  const key = result.request?.headers['Idempotency-Key']
+  const event = result.source.event !== undefined && result.source.event !== name ? ` ${result.source.event}` : ''
+  return { index: result.source.index, call: `#${result.source.index + 1}${event}`, name, ...(key ? { idempotencyKey: key } : {}), at, attempts: [], exchanges: [] }
+}
+
+/**
+ * Sends every result through the core sender (ready ones go out; skipped and invalid ones are recorded with their
+ * reason) and folds its lifecycle events into a new Event log run.
+ */
+export async function runSend(results: readonly MapResult[], target: SendTarget): Promise<Run | undefined> {
+  if (sending.value) return undefined
+  const id = nextRun++
+  const at = browserClock.now()
+  const rows = results.map((result, i) => ({ ...rowOf(result, at), index: i }))
+  runs.value = [{ id, startedAt: at, target: target.label, rows, notes: [], done: false }, ...runs.value]
+  if (target.apiKey.trim() === '') {
+    updateRun(id, (run) => ({ ...run, done: true, notes: [{ at, tone: 'error', text: 'Enter an API key first: nothing was sent.' }] }))
+    return undefined
+  }
+  sending.value = true
+  controller = new AbortController()
+  try {
+    const sender = createSender({
+      fetch: recordingFetch((key, exchange) =>
+        updateRun(id, (run) => ({
+          ...run,
+          rows: run.rows.map((row) => (key !== undefined && row.idempotencyKey === key ? { ...row, exchanges: [...row.exchanges, exchange] } : row)),
+        })),
+      ),
+      baseUrl: target.baseUrl,
+      apiKey: target.apiKey,
+      clock: browserClock,
+      signal: controller.signal,
+      onEvent: (event) => updateRun(id, (run) => applySenderEvent(run, event)),
+    })
+    await sender.send(results)
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error)
+    updateRun(id, (run) => ({ ...run, notes: [...run.notes, { at: browserClock.now(), tone: 'error', text: `Could not send: ${text}` }] }))
+  } finally {
+    sending.value = false
+    controller = undefined
+    updateRun(id, (run) => ({ ...run, done: true }))
+  }
+  return runs.value.find((run) => run.id === id)
+}
+
+/** Stops the running Send: events without an answer end as cancelled. */
+export function cancelSend(): void {
+  controller?.abort(new DOMException('Cancelled from the playground', 'AbortError'))
+}

@@ -1,0 +1,103 @@
+import { signal } from '@preact/signals'
+import type { SenderEvent, SendOutcome } from '../../core/index.ts'
+
+/** The raw HTTP exchange of one attempt, as the page's fetch saw it (the key masked). */
+export interface Exchange {
+  request: { method: string; url: string; headers: Record<string, string>; body: string }
+  response?: { status: number; headers: Record<string, string>; body: string }
+  error?: string
+  latencyMs: number
+}
+
+export interface Attempt {
+  n: number
+  at: number
+  status?: number
+  durationMs?: number
+  message?: string
+  retry?: { delayMs: number; reason: string }
+}
+
+export interface LogRow {
+  index: number
+  /** `#2 track "Order Completed"` */
+  call: string
+  /** The Loops eventName (or the request path for other requests). */
+  name: string
+  idempotencyKey?: string
+  at: number
+  outcome?: SendOutcome
+  attempts: Attempt[]
+  exchanges: Exchange[]
+}
+
+export interface RunNote {
+  at: number
+  tone: 'info' | 'warning' | 'error'
+  text: string
+}
+
+export interface Run {
+  id: number
+  startedAt: number
+  target: string
+  rows: LogRow[]
+  notes: RunNote[]
+  done: boolean
+}
+
+/** Every Send, newest first. */
+export const runs = signal<Run[]>([])
+
+export function updateRun(id: number, change: (run: Run) => Run): void {
+  runs.value = runs.value.map((run) => (run.id === id ? change(run) : run))
+}
+
+const updateRow = (run: Run, index: number, change: (row: LogRow) => LogRow): Run => ({
+  ...run,
+  rows: run.rows.map((row) => (row.index === index ? change(row) : row)),
+})
+
+const patchAttempt = (row: LogRow, n: number, patch: Partial<Attempt>): LogRow => ({
+  ...row,
+  attempts: row.attempts.map((a) => (a.n === n ? { ...a, ...patch } : a)),
+})
+
+/** Folds one sender lifecycle event into the run's rows and notes. */
+export function applySenderEvent(run: Run, event: SenderEvent): Run {
+  switch (event.type) {
+    case 'attempt':
+      return updateRow(run, event.index, (row) => ({ ...row, attempts: [...row.attempts, { n: event.attempt, at: event.at }] }))
+    case 'response':
+      return updateRow(run, event.index, (row) =>
+        patchAttempt(row, event.attempt, {
+          status: event.status,
+          durationMs: event.durationMs,
+          ...(event.message !== undefined ? { message: event.message } : {}),
+        }),
+      )
+    case 'retry':
+      return updateRow(run, event.index, (row) =>
+        patchAttempt(row, event.attempt, {
+          retry: { delayMs: event.delayMs, reason: event.reason },
+          ...(event.status !== undefined ? { status: event.status } : { message: event.error.message }),
+        }),
+      )
+    case 'outcome':
+      return updateRow(run, event.index, (row) => ({ ...row, outcome: event.outcome }))
+    case 'paused':
+      return note(run, event.at, 'warning', event.reason === 'rate-limited'
+        ? `Loops answered 429: every send waits ${event.ms} ms.`
+        : `The rate-limit window is spent (x-ratelimit-remaining: 0): waiting ${event.ms} ms.`)
+    case 'rate-lowered':
+      return note(run, event.at, 'warning', `Loops reports a limit of ${event.limit} requests per second: the sender slows down to match.`)
+    case 'key-rejected':
+      return note(run, event.at, 'error', `The API key was rejected (${event.status}): ${event.message} Nothing else is sent with this key; check or replace it.`)
+    case 'queued':
+      return run
+  }
+}
+
+function note(run: Run, at: number, tone: RunNote['tone'], text: string): Run {
+  return { ...run, notes: [...run.notes, { at, tone, text }] }
+}

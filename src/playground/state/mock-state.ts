@@ -1,0 +1,73 @@
+import { signal } from '@preact/signals'
+import { createMockApi, type MockApi } from '../mock/mock-api.ts'
+import { baseUrl, target } from './target.ts'
+
+/** The parts of the mock's /_mock/ answers the Mock state panel shows. */
+export interface ContactView {
+  team?: string
+  contact: Record<string, unknown>
+  timeline: { eventName: string; at: string; eventProperties?: Record<string, unknown>; idempotencyKey?: string }[]
+}
+export interface RequestView {
+  at: string
+  method: string
+  path: string
+  status: number
+  team?: string
+  idempotencyKey?: string
+  requestBody?: unknown
+  responseBody?: unknown
+}
+
+export interface MockSnapshot {
+  contacts: ContactView[]
+  requests: RequestView[]
+  /** Faults still armed (their remaining count, when limited). */
+  faults: unknown[]
+}
+
+export const mockSnapshot = signal<MockSnapshot | null>(null)
+export const mockError = signal<string | null>(null)
+/** Faults queued from this page (the mock applies and counts them down). */
+export const faultNotes = signal<string[]>([])
+
+export const mockApi = (): MockApi => createMockApi(baseUrl.value)
+
+const listOf = <T,>(value: unknown, key: string): T[] =>
+  Array.isArray(value) ? (value as T[]) : Array.isArray((value as Record<string, unknown> | null)?.[key]) ? ((value as Record<string, T[]>)[key] ?? []) : []
+
+let pending: Promise<void> | undefined
+
+/** Reads contacts, requests and armed faults from the current target's mock. */
+export function refreshMock(): Promise<void> {
+  if (target.value === 'loops-proxy') return Promise.resolve()
+  pending ??= (async () => {
+    const api = mockApi()
+    try {
+      const [contacts, requests, faults] = await Promise.all([api.get('contacts'), api.get('requests'), api.get('faults')])
+      mockSnapshot.value = {
+        contacts: listOf<ContactView>(contacts, 'contacts'),
+        requests: listOf<RequestView>(requests, 'requests'),
+        faults: listOf<unknown>(faults, 'faults'),
+      }
+      mockError.value = null
+    } catch (error) {
+      mockError.value = error instanceof Error ? error.message : String(error)
+    } finally {
+      pending = undefined
+    }
+  })()
+  return pending
+}
+
+/** Runs a control call, notes what was done, then refreshes. */
+export async function controlMock(action: (api: MockApi) => Promise<unknown>, done?: string): Promise<void> {
+  try {
+    await action(mockApi())
+    if (done) faultNotes.value = [...faultNotes.value.slice(-4), done]
+    mockError.value = null
+  } catch (error) {
+    mockError.value = error instanceof Error ? error.message : String(error)
+  }
+  await refreshMock()
+}
