@@ -35,6 +35,12 @@ describe('createSender', () => {
     expect(await request?.json()).toEqual(readyResult(0).request?.body)
   })
 
+  it('sends no Authorization header without an apiKey, for a proxy that adds it', async () => {
+    const { fetch, requests } = scriptedFetch([ok])
+    await createSender({ fetch, baseUrl: 'https://proxy.test', clock: createFakeClock() }).send([readyResult(0)])
+    expect(requests[0]?.headers.has('authorization')).toBe(false)
+  })
+
   it('retries a 429 after its Retry-After seconds, with the same Idempotency-Key', async () => {
     const { sender, requests, events, clock } = setup([() => loopsResponse(429, { success: false, message: 'Rate limit exceeded' }, { 'Retry-After': '3' }), ok])
     const start = clock.now()

@@ -13,8 +13,11 @@ export interface SenderOptions {
   fetch: FetchLike
   /** The Loops origin; each request goes to `baseUrl + request.path`. E.g. `https://app.loops.so`. */
   baseUrl: string
-  /** Sent as `Authorization: Bearer <apiKey>`; never part of an event, an error or the report. */
-  apiKey: string
+  /**
+   * Sent as `Authorization: Bearer <apiKey>`; never part of an event, an error or the report. Leave it out when
+   * a proxy that holds the key adds it (the playground's proxy mode).
+   */
+  apiKey?: string
   clock: Clock
   /**
    * Requests per second for this key's team (ignored when `limiter` is given).
@@ -59,7 +62,9 @@ export interface Sender {
 export function createSender(options: SenderOptions): Sender {
   const { fetch, apiKey, clock, onEvent } = options
   const baseUrl = checkBaseUrl(options.baseUrl)
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('Expected `apiKey` to be a non-empty string')
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
+    throw new TypeError('Expected `apiKey` to be a non-empty string, or left out when a proxy adds it')
+  }
   const rate = options.rate ?? 10
   if (!(Number.isFinite(rate) && rate > 0)) throw new TypeError(`Expected \`rate\` to be a number above 0, got ${rate}`)
   const concurrency = options.concurrency ?? 10

@@ -17,7 +17,7 @@ export interface DeliveryContext {
   fetch: FetchLike
   clock: Clock
   baseUrl: string
-  apiKey: string
+  apiKey: string | undefined
   limiter: RateLimiter
   retry: RetryOptions
   timeout: number
@@ -49,7 +49,7 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
   const safeToRepeat = request.method !== 'POST' || (idempotencyKey !== undefined && idempotencyKey !== '')
   const init = {
     method: request.method,
-    headers: { ...request.headers, Authorization: `Bearer ${ctx.apiKey}` },
+    headers: { ...request.headers, ...(ctx.apiKey !== undefined ? { Authorization: `Bearer ${ctx.apiKey}` } : {}) },
     ...(request.method === 'GET' ? {} : { body: JSON.stringify(request.body) }),
   }
   let unclear = false // an earlier attempt of this run may have reached Loops
@@ -96,7 +96,9 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
         ctx.limiter.lowerLimit(rateLimit.limit)
         emit({ type: 'rate-lowered', limit: rateLimit.limit, at: now })
       }
-      if (rateLimit?.remaining === 0 && status !== 429) pause(ctx, WINDOW_MS, 'window-spent')
+      // The window is spent. When our own requests spent it, the limiter's spacing already keeps the next one out
+      // of it; when fewer of ours went out, another client of the team shares the limit: wait for a new window.
+      if (rateLimit?.remaining === 0 && status !== 429 && ctx.limiter.recent < ctx.limiter.limit) pause(ctx, WINDOW_MS, 'window-spent')
       if (status >= 200 && status < 300) {
         return { status: 'delivered', attempts: attempt, httpStatus: status }
       }

@@ -35,6 +35,8 @@ export interface RateLimiter {
   lowerLimit(limit: number): void
   /** Requests waiting for a release. */
   readonly queueSize: number
+  /** Requests released in the last `interval`. */
+  readonly recent: number
   /** The current limit per interval. */
   readonly limit: number
 }
@@ -121,6 +123,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     get queueSize() {
       return queue.length
+    },
+    get recent() {
+      const now = clock.now()
+      return released.filter((t) => t > now - interval).length
     },
     get limit() {
       return limit
