@@ -136,7 +136,7 @@ describe('sender against the mock', () => {
     const { clock, mock, fetch } = await setup()
     const results = mappedSession(2, 1)
     const broken = structuredClone(results[1] as MapResult)
-    if (broken.request) broken.request.body = { ...broken.request.body, eventName: '' }
+    if (broken.request) Object.assign(broken.request.body, { eventName: '' })
     const report = await createSender({ fetch, baseUrl: BASE, apiKey: KEY, clock, timeout: 0 }).send([broken, results[3] as MapResult])
     expect(report.outcomes[0]).toMatchObject({ status: 'failed', code: 'rejected', attempts: 1, httpStatus: 400 })
     expect(report.outcomes[1]).toMatchObject({ status: 'delivered' })
