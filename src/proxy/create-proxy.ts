@@ -20,80 +20,24 @@
 import { unsafePathToken } from './check-path.ts'
 import { errorResponse, type ProxyRefusal } from './error-response.ts'
 import { headersDown, headersUp } from './forward-headers.ts'
-import { parseUpstream } from './parse-upstream.ts'
-import { ProxyConfigError } from './proxy-config-error.ts'
+import { limitBytes } from './limit-bytes.ts'
+import { DEFAULT_UPSTREAM, parseUpstream } from './parse-upstream.ts'
+import {
+  API_PREFIX,
+  checkProxyOptions,
+  DEFAULT_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+  type ProxyHandler,
+  type ProxyOptions,
+} from './proxy-options.ts'
 import { redact, redactStream } from './redact.ts'
 
-/** The prefix of every Loops API path the proxy forwards. */
-export const API_PREFIX = '/api/v1/'
-/** Loops refuses payloads of 4 MB and more; the proxy stops anything above 4 MiB before it leaves the machine. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024
-/** Upstream timeout by default: 30 s. */
-export const DEFAULT_TIMEOUT_MS = 30_000
+export { API_PREFIX, DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, type ProxyHandler, type ProxyOptions, type ProxyRequestInfo } from './proxy-options.ts'
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
 const ALLOW = [...METHODS, 'OPTIONS'].join(', ')
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key'
 const CORS_EXPOSE_HEADERS = 'x-ratelimit-limit, x-ratelimit-remaining, retry-after'
-
-export interface ProxyOptions {
-  /** Where requests go; an origin. https, or http only on a loopback host. Default `https://app.loops.so`. */
-  upstream?: string | URL
-  /** The Loops API key to add as `Authorization: Bearer …`; when set, a client's own `Authorization` is ignored. */
-  apiKey?: string | undefined
-  /** The fetch used to reach the upstream. Default: the global fetch. */
-  fetch?: typeof fetch
-  /** Upstream timeout in ms (the whole exchange, headers and body). Default 30 000. */
-  timeoutMs?: number
-  /** Page origins allowed to call the proxy from a browser (exact `scheme://host:port`). */
-  allowedOrigins: readonly string[]
-  /** `Host` header values the proxy answers to, e.g. `127.0.0.1:8787`. */
-  allowedHosts: readonly string[]
-  /** A path prefix the proxy is mounted under, stripped before forwarding (e.g. `/__loops_proxy`). Default ''. */
-  basePath?: string
-  /** Largest request body forwarded, in bytes. Default {@link MAX_BODY_BYTES}. */
-  maxBodyBytes?: number
-  /** Receives one line per request: method, path (without the query, which may hold an email), status, ms. */
-  log?: (line: string) => void
-  /** Measures durations for the log. Default `performance`. */
-  clock?: { now(): number }
-}
-
-/** Extra facts a host adapter knows about the request; `rawUrl` is the path and query exactly as received. */
-export interface ProxyRequestInfo {
-  rawUrl?: string
-}
-
-export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>
-
-function checkOptions(options: ProxyOptions): void {
-  const { timeoutMs, maxBodyBytes, apiKey, basePath } = options
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new ProxyConfigError(`\`timeoutMs\` must be a positive number of milliseconds (got ${timeoutMs})`)
-  }
-  if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 0)) {
-    throw new ProxyConfigError(`\`maxBodyBytes\` must be a whole number of bytes (got ${maxBodyBytes})`)
-  }
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new ProxyConfigError(
-      'LOOPS_API_KEY is empty or contains spaces or control characters; copy it again from Loops (Settings → API)',
-    )
-  }
-  if (basePath !== undefined && basePath !== '' && !/^\/[\w-]+(?:\/[\w-]+)*$/.test(basePath)) {
-    throw new ProxyConfigError(`\`basePath\` must look like /__loops_proxy (got ${basePath})`)
-  }
-  for (const origin of options.allowedOrigins) {
-    let parsed: URL | undefined
-    try {
-      parsed = new URL(origin)
-    } catch {
-      parsed = undefined
-    }
-    if (parsed?.origin !== origin) {
-      throw new ProxyConfigError(`allowed origin "${origin}" is not an origin; write it as scheme://host[:port], e.g. http://127.0.0.1:5173`)
-    }
-  }
-}
 
 /** Control characters and anything after 200 characters are cut, so a hostile path cannot forge log lines. */
 function printable(text: string): string {
@@ -107,26 +51,10 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : 'network error'
 }
 
-/** Counts bytes through the stream and errors once more than `max` have passed. */
-function limitBytes(max: number, onExceeded: () => void): TransformStream<Uint8Array, Uint8Array> {
-  let seen = 0
-  return new TransformStream({
-    transform(chunk, controller) {
-      seen += chunk.byteLength
-      if (seen > max) {
-        onExceeded()
-        controller.error(new RangeError('request body too large'))
-      } else {
-        controller.enqueue(chunk)
-      }
-    },
-  })
-}
-
-/** Creates the proxy handler. Throws {@link ProxyConfigError} for unsafe or malformed options. */
+/** Creates the proxy handler. Throws `ProxyConfigError` for unsafe or malformed options. */
 export function createProxy(options: ProxyOptions): ProxyHandler {
-  checkOptions(options)
-  const upstream = parseUpstream(options.upstream ?? 'https://app.loops.so')
+  checkProxyOptions(options)
+  const upstream = parseUpstream(options.upstream ?? DEFAULT_UPSTREAM)
   const doFetch = options.fetch ?? globalThis.fetch
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream'
 import { createProxy, type ProxyOptions } from './create-proxy.ts'
 import { isLoopbackHost, loopbackHostHeaders, loopbackOrigins, PLAYGROUND_ORIGINS } from './loopback.ts'
 import { handleNodeRequest } from './node-adapter.ts'
-import { parseUpstream } from './parse-upstream.ts'
+import { DEFAULT_UPSTREAM, parseUpstream } from './parse-upstream.ts'
 import { ProxyConfigError } from './proxy-config-error.ts'
 
 export interface ServeProxyOptions extends Omit<ProxyOptions, 'allowedOrigins' | 'allowedHosts' | 'basePath'> {
@@ -41,7 +41,7 @@ export async function serveProxy(options: ServeProxyOptions = {}): Promise<Runni
   }
   const port = options.port ?? 8787
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ProxyConfigError(`--port must be 0–65535 (got ${port})`)
-  parseUpstream(options.upstream ?? 'https://app.loops.so') // fail before binding
+  parseUpstream(options.upstream ?? DEFAULT_UPSTREAM) // fail before binding
   const { port: _port, host: _host, allowOrigins = [], ...proxyOptions } = options
 
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
