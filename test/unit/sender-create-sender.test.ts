@@ -126,6 +126,15 @@ describe('createSender', () => {
     expect(report.summary.failed).toBe(20)
   })
 
+  it('stops the events waiting for the rate limiter at once when the key is rejected', async () => {
+    const { sender, requests, clock } = setup([() => loopsResponse(401, { success: false, message: 'Invalid API key' })], { concurrency: 5, rate: 1 })
+    const start = clock.now()
+    const report = await sender.send(readyResults(5))
+    expect(requests).toHaveLength(1)
+    expect(report.summary.elapsedMs).toBeLessThan(1000)
+    expect(clock.now() - start).toBeLessThan(1000)
+  })
+
   it('counts a 409 as a duplicate, not a failure', async () => {
     const { sender } = setup([() => loopsResponse(409, { success: false, message: 'Idempotency key already used.' })])
     const report = await sender.send([readyResult(0)])

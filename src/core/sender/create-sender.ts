@@ -97,6 +97,10 @@ export function createSender(options: SenderOptions): Sender {
     },
     async send(results, sendOptions) {
       const signal = anySignal(options.signal, sendOptions?.signal)
+      // ends every wait (rate limiter, backoff) at once when the key is rejected or the caller aborts
+      const stop = new AbortController()
+      const waitSignal = anySignal(signal, stop.signal) ?? stop.signal
+      if (keyRejected) stop.abort()
       const start = clock.now()
       const counters = { retries: 0, rateLimited: 0 }
       const rejectedBefore = keyRejected
@@ -110,6 +114,7 @@ export function createSender(options: SenderOptions): Sender {
         timeout,
         random: options.random ?? Math.random,
         signal,
+        waitSignal,
         emit,
         counters,
         keyRejected: () => keyRejected,
@@ -117,6 +122,7 @@ export function createSender(options: SenderOptions): Sender {
           if (keyRejected) return
           keyRejected = { status, message }
           emit({ type: 'key-rejected', status, message, at: clock.now() })
+          stop.abort()
         },
       }
       results.forEach((_, index) => emit({ type: 'queued', index, total: results.length, at: clock.now() }))

@@ -23,6 +23,8 @@ export interface DeliveryContext {
   timeout: number
   random: () => number
   signal: AbortSignal | undefined
+  /** `signal`, and also aborted when the key is rejected: for waits that a stop must cut short. */
+  waitSignal: AbortSignal
   emit(event: SenderEvent): void
   counters: { retries: number; rateLimited: number }
   keyRejected(): { status: number; message: string } | undefined
@@ -59,9 +61,9 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
     const stop = stopped(ctx, attempt - 1, unclear, idempotencyKey)
     if (stop) return stop
     try {
-      await ctx.limiter.acquire(ctx.signal)
+      await ctx.limiter.acquire(ctx.waitSignal)
     } catch {
-      return cancelled(attempt - 1, unclear, idempotencyKey)
+      return stopped(ctx, attempt - 1, unclear, idempotencyKey) ?? cancelled(attempt - 1, unclear, idempotencyKey)
     }
     const stopAfterWait = stopped(ctx, attempt - 1, unclear, idempotencyKey)
     if (stopAfterWait) return stopAfterWait
@@ -154,22 +156,22 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
       at: clock.now(),
     })
     try {
-      await clock.sleep(delayMs, ctx.signal)
+      await clock.sleep(delayMs, ctx.waitSignal)
     } catch {
-      return cancelled(attempt, unclear, idempotencyKey)
+      return stopped(ctx, attempt, unclear, idempotencyKey) ?? cancelled(attempt, unclear, idempotencyKey)
     }
   }
 }
 
+/** The outcome of an event that must not be sent (any more): the key was rejected, or the caller aborted. */
 function stopped(ctx: DeliveryContext, attempts: number, unclear: boolean, key: string | undefined): SendOutcome | undefined {
-  if (ctx.signal?.aborted) return cancelled(attempts, unclear, key)
   const rejected = ctx.keyRejected()
-  if (!rejected) return undefined
+  if (!rejected) return ctx.signal?.aborted ? cancelled(attempts, unclear, key) : undefined
   return {
     status: 'failed',
     attempts,
     code: 'not-sent',
-    reason: `not sent: Loops rejected the API key (${rejected.status} ${rejected.message}); check the key and send again`,
+    reason: `${attempts === 0 ? 'not sent' : 'not retried'}: Loops rejected the API key (${rejected.status} ${rejected.message}); check the key and send again`,
   }
 }
 
