@@ -23,6 +23,8 @@ export function MonacoEditor(props: MonacoEditorProps) {
   const host = useRef<HTMLDivElement | null>(null)
   const latest = useRef(props)
   latest.current = props
+  /** Texts this editor reported through onChange and not yet seen back as props (renders can lag keystrokes). */
+  const emitted = useRef<string[]>([])
   const [api, setApi] = useState<{ monaco: MonacoModule['monaco']; model: import('monaco-editor/editor').editor.ITextModel } | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
 
@@ -52,7 +54,9 @@ export function MonacoEditor(props: MonacoEditorProps) {
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onSubmit?.())
         const sub = model.onDidChangeContent(() => {
           const value = model.getValue()
-          if (value !== latest.current.value) latest.current.onChange?.(value)
+          if (value === latest.current.value) return
+          emitted.current.push(value)
+          latest.current.onChange?.(value)
         })
         cleanup = () => {
           sub.dispose()
@@ -70,7 +74,16 @@ export function MonacoEditor(props: MonacoEditorProps) {
   }, [props.path])
 
   useEffect(() => {
-    if (api && api.model.getValue() !== props.value) {
+    if (!api) return
+    // Our own edits coming back (possibly a few keystrokes behind the model) are not written in again;
+    // a change from outside (an example, a share link, the test hook) is.
+    const own = emitted.current.lastIndexOf(props.value)
+    if (own >= 0) {
+      emitted.current = emitted.current.slice(own + 1)
+      return
+    }
+    emitted.current = []
+    if (props.value !== api.model.getValue()) {
       api.model.pushEditOperations([], [{ range: api.model.getFullModelRange(), text: props.value }], () => null)
     }
   }, [api, props.value])

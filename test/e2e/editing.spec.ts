@@ -1,0 +1,67 @@
+import { defaultPreset, mapCalls, readScript } from '../../src/core/index.ts'
+import { examples } from '../../src/playground/examples/index.ts'
+import { ARTIFACTS, expect, loadExample, openPlayground, requestText, test } from './fixtures.ts'
+
+test('typing a call in the script editor updates the Loops request', async ({ page }) => {
+  await openPlayground(page)
+  await page.screenshot({ path: `${ARTIFACTS}01-initial.png` })
+  const script = page.getByRole('region', { name: 'Datafly.js script' })
+  await script.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type("datafly.track('Plan Upgraded', { seats: 3 })")
+  await expect.poll(() => page.evaluate(() => window.__playground!.getScript())).toContain("datafly.track('Plan Upgraded', { seats: 3 })")
+  await expect.poll(() => requestText(page)).toContain('"eventName": "plan_upgraded"')
+  expect(await requestText(page)).toContain('"seats": 3')
+  await expect(page.getByRole('list', { name: 'Calls' }).locator('li')).toHaveCount(3)
+})
+
+test('every example loads and maps as the core maps it', async ({ page }) => {
+  await openPlayground(page)
+  for (const example of examples) {
+    await loadExample(page, example.id)
+    const expected = mapCalls(readScript(example.script).calls, defaultPreset).map((r) => r.status)
+    const calls = page.getByRole('list', { name: 'Calls' }).locator('li')
+    await expect(calls).toHaveCount(expected.length)
+    expect(await calls.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual(expected)
+    const shown = JSON.parse(await requestText(page)) as { status: string }[]
+    expect(shown.map((entry) => entry.status)).toEqual(expected)
+  }
+})
+
+test('an invalid event shows its issue in the call list and at its place in the script', async ({ page }) => {
+  await openPlayground(page)
+  await loadExample(page, 'invalid-property')
+  const invalid = page.getByRole('list', { name: 'Calls' }).locator('li[data-status=invalid]')
+  await expect(invalid).toHaveCount(1)
+  await expect(invalid).toContainText('not a JSON-like literal')
+  const markers = await page.evaluate(() => window.__playground!.markers('/datafly-script.js'))
+  const error = markers.find((m) => m.severity === 'error')
+  expect(error?.message).toContain('not a JSON-like literal')
+  expect(error?.startLineNumber).toBe(3)
+  expect(markers.some((m) => m.severity === 'warning' && m.message.includes('"items" is an array'))).toBe(true)
+  await page.screenshot({ path: `${ARTIFACTS}02-invalid-property.png` })
+})
+
+test('a syntax error is marked and the preview keeps the last script that parsed', async ({ page }) => {
+  await openPlayground(page)
+  const before = await requestText(page)
+  await page.evaluate(() => window.__playground!.setScript("datafly.track('Signed Up', {"))
+  const request = page.getByRole('region', { name: 'Loops request' })
+  await expect(request.getByRole('status')).toContainText('Syntax error')
+  expect(await requestText(page)).toBe(before)
+  await expect.poll(async () => (await page.evaluate(() => window.__playground!.markers('/datafly-script.js'))).map((m) => m.severity)).toContain('error')
+})
+
+test('the preset is validated inline and the preview follows it', async ({ page }) => {
+  await openPlayground(page)
+  await page.evaluate(() => window.__playground!.setPreset('{ "contactProperties": "root" }'))
+  await expect.poll(() => requestText(page)).toContain('"firstName": "Sam"')
+  expect(await requestText(page)).not.toContain('"contactProperties"')
+  await expect(page.getByRole('region', { name: 'Loops request' }).getByRole('note')).toHaveCount(0)
+  await page.evaluate(() => window.__playground!.setPreset('{ "contactProperties": "sideways" }'))
+  await expect(page.getByRole('region', { name: 'Preset' }).getByRole('status')).toContainText('preset.contactProperties')
+  await expect
+    .poll(async () => (await page.evaluate(() => window.__playground!.markers('/preset.json'))).length, { timeout: 15_000 })
+    .toBeGreaterThan(0)
+  expect(await requestText(page)).toContain('"firstName": "Sam"')
+})

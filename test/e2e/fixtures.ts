@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return
+        // Chromium logs every non-2xx answer; the Loops API's 401/409/429/500 are answers the playground shows.
+        if (message.text().startsWith('Failed to load resource') && /\/api\/v1\//.test(message.location().url)) return
+        problems.push(`console: ${message.text()} (${message.location().url})`)
+      })
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+      await use(problems)
+      expect(problems, 'console errors and page errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Opens the playground and waits for the editors and the in-browser mock. */
+export async function openPlayground(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`)
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+}
+
+export const requestText = (page: Page): Promise<string> => page.evaluate(() => window.__playground!.getRequestText())
+
+export async function loadExample(page: Page, id: string): Promise<void> {
+  await page.getByLabel('Examples').selectOption(id)
+}
+
+/** Clicks Send and waits for that Send's run to finish; returns its run element. */
+export async function sendAndWait(page: Page, timeout = 20_000) {
+  const before = await page.locator('.log-run').count()
+  await page.getByRole('button', { name: 'Send', exact: false }).and(page.locator('button[type=submit]')).click()
+  const run = page.locator('.log-run').first()
+  await expect(page.locator('.log-run')).toHaveCount(before + 1)
+  await expect(run).toHaveAttribute('data-done', 'true', { timeout })
+  return run
+}
