@@ -1,14 +1,21 @@
-/** The CORS headers real Loops responses carry (observed), plus the ones a browser needs to call the mock. */
+/** The CORS headers real Loops responses carry (observed), plus the one a browser needs to read the rate limit. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Credentials': 'true',
   'Access-Control-Allow-Methods': 'GET,OPTIONS,PATCH,DELETE,POST,PUT',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
   'Access-Control-Expose-Headers': 'x-ratelimit-limit, x-ratelimit-remaining',
-  'Access-Control-Max-Age': '86400',
 }
 
-export const preflight = (): Response => new Response(null, { status: 204, headers: CORS_HEADERS })
+/** The answer to a CORS preflight (OPTIONS): no auth, no rate limit. */
+export const preflight = (): Response =>
+  new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS_HEADERS,
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+      'Access-Control-Max-Age': '86400',
+    },
+  })
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

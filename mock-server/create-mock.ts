@@ -3,7 +3,7 @@ import { handleControl } from './control/handle-control.ts'
 import { createIdFactory } from './create-id.ts'
 import { createDb } from './db.ts'
 import { createFaultStore } from './fault-store.ts'
-import { handleApi } from './handle-api.ts'
+import { handleApi, toLogEntry } from './handle-api.ts'
 import { createIdempotencyStore } from './idempotency-store.ts'
 import { listContacts, listEmails, listEvents } from './inspect.ts'
 import type { MockState } from './mock-state.ts'
@@ -42,6 +42,7 @@ export function createMock(options: MockOptions = {}): Mock {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     newId: createIdFactory(() => clock.now()),
     ready: Promise.resolve(),
+    isReady: false,
     eventSeq: 0,
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
@@ -51,10 +52,15 @@ export function createMock(options: MockOptions = {}): Mock {
   const seedNewTeams = (): Promise<void> => {
     const teams = [...new Set([...state.keys.values()].map((k) => k.team))].filter((t) => !state.seeded.has(t))
     for (const team of teams) state.seeded.add(team)
-    state.ready = state.ready.then(async () => {
+    state.isReady = false
+    const ready = state.ready.then(async () => {
       for (const team of teams) await seedTeam(state, team)
     })
-    return state.ready
+    state.ready = ready
+    void ready.then(() => {
+      if (state.ready === ready) state.isReady = true
+    }, () => undefined)
+    return ready
   }
 
   const prefix = options.origin === undefined ? '*' : options.origin.replace(/\/+$/, '')
@@ -68,7 +74,8 @@ export function createMock(options: MockOptions = {}): Mock {
     now: () => clock.now(),
     reset() {
       const { db } = state
-      for (const collection of [db.contacts, db.events, db.lists, db.properties, db.transactionals, db.sentEmails]) collection.clear()
+      for (const collection of [db.contacts, db.lists, db.properties, db.transactionals, db.sentEmails]) collection.clear()
+      db.events.length = 0
       state.seeded.clear()
       state.log.length = 0
       state.eventSeq = 0
@@ -80,7 +87,7 @@ export function createMock(options: MockOptions = {}): Mock {
     contacts: (team) => listContacts(state, team),
     events: (team) => listEvents(state, team),
     emails: (team) => listEmails(state, team),
-    requests: () => state.log.map((e) => ({ ...e })),
+    requests: () => state.log.map(toLogEntry),
     faults: () => state.faults.list(),
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
@@ -101,9 +108,10 @@ export function createMock(options: MockOptions = {}): Mock {
     },
   }
   void seedNewTeams().catch(() => undefined)
+  // one handler for every /api route (a Map lookup instead of matching each route's pattern in turn)
+  const byPath = new Map(routes.map((route) => [`/api/v1/${route.path}`, route]))
   mock.handlers.push(
-    ...routes.map((route) => http.all(`${prefix}/api/v1/${route.path}`, ({ request }) => handleApi(state, route, request))),
-    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, undefined, request)),
+    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, byPath.get(new URL(request.url).pathname.replace(/\/+$/, '')), request)),
     http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
     http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
   )

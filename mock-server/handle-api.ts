@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw'
 import { jsonResponse, preflight } from './cors-headers.ts'
 import { LoopsRequestError } from './loops-request-error.ts'
-import type { MockState } from './mock-state.ts'
+import type { LogRecord, MockState } from './mock-state.ts'
 import { readJsonBody } from './read-json-body.ts'
 import { fail, type Reply } from './reply.ts'
 import type { Route, RouteContext } from './route.ts'
@@ -17,16 +17,16 @@ const LOG_TEXT_MAX = 4000
 export async function handleApi(state: MockState, route: Route | undefined, request: Request): Promise<Response> {
   const method = request.method.toUpperCase()
   if (method === 'OPTIONS') return preflight()
-  await state.ready
+  if (!state.isReady) await state.ready
   const url = new URL(request.url)
-  const entry: RequestLogEntry = { at: new Date(state.clock.now()).toISOString(), method, path: url.pathname + url.search, status: 0, requestBody: null, responseBody: null }
+  const entry: LogRecord = { at: state.clock.now(), method, path: url.pathname + url.search, status: 0, requestText: undefined, responseBody: null }
   const idempotencyKey = request.headers.get('idempotency-key')
   if (idempotencyKey !== null) entry.idempotencyKey = idempotencyKey
   let bodyText: string | undefined
   const finish = (reply: Reply, headers: Record<string, string> = {}): Response => {
     entry.status = reply.status
     entry.responseBody = reply.body
-    entry.requestBody = bodyText === undefined ? null : forLog(bodyText)
+    entry.requestText = bodyText
     record(state, entry)
     return jsonResponse(reply.status, reply.body, { ...headers, ...reply.headers })
   }
@@ -93,6 +93,12 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
   }
 }
 
+/** A log record as the inspection API shows it: ISO time, the request body parsed when it is JSON. */
+export function toLogEntry(record: LogRecord): RequestLogEntry {
+  const { requestText, at, ...rest } = record
+  return { ...rest, at: new Date(at).toISOString(), requestBody: requestText === undefined ? null : forLog(requestText) }
+}
+
 function forLog(text: string): unknown {
   if (text.length > LOG_TEXT_MAX) return `${text.slice(0, LOG_TEXT_MAX)}… (${text.length} characters)`
   try {
@@ -102,7 +108,7 @@ function forLog(text: string): unknown {
   }
 }
 
-function record(state: MockState, entry: RequestLogEntry): void {
+function record(state: MockState, entry: LogRecord): void {
   state.log.push(entry)
   if (state.log.length > state.logLimit) state.log.splice(0, state.log.length - state.logLimit)
 }

@@ -30,33 +30,42 @@ function sendJson(res: ServerResponse, status: number, message: string, close = 
 }
 
 /** Reads the body, at most BODY_LIMIT_BYTES; `undefined` when it is larger (413 already sent). */
-async function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
-  const tooLarge = (): undefined => {
-    sendJson(res, 413, 'The request body is larger than 1 MB.', true)
-    let drained = 0
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = (): void => {
+      sendJson(res, 413, 'The request body is larger than 1 MB.', true)
+      let drained = 0
+      req.removeAllListeners('data')
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length
+        if (drained > DRAIN_LIMIT_BYTES) req.destroy()
+      })
+      resolve(undefined)
+    }
+    if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+      tooLarge()
+      req.resume()
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
     req.on('data', (chunk: Buffer) => {
-      drained += chunk.length
-      if (drained > DRAIN_LIMIT_BYTES) req.destroy()
+      size += chunk.length
+      if (size > BODY_LIMIT_BYTES) tooLarge()
+      else chunks.push(chunk)
     })
-    req.resume()
-    return undefined
-  }
-  if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) return tooLarge()
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > BODY_LIMIT_BYTES) return tooLarge()
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
 }
 
 function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefined): Request | undefined {
   const headers = new Headers()
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
     try {
-      headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '')
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+      else headers.set(name, value)
     } catch {
       // a header value fetch cannot carry (e.g. a control character): leave it out
     }
@@ -86,7 +95,7 @@ async function serve(mock: Mock, req: IncomingMessage, res: ServerResponse, orig
   })
   const setCookie = response.headers.getSetCookie()
   if (setCookie.length > 0) headers['set-cookie'] = setCookie
-  const payload = Buffer.from(await response.arrayBuffer())
+  const payload = Buffer.from(await response.text())
   headers['content-length'] = String(payload.length)
   res.writeHead(response.status, headers)
   res.end(req.method === 'HEAD' ? undefined : payload)

@@ -29,10 +29,7 @@ const toSentEmail = (s: SentEmailRecord): SentEmail => ({
 })
 
 export function listEvents(state: MockState, team?: string): StoredEvent[] {
-  return state.db.events
-    .findMany((q) => q.where({ team: (t: string) => team === undefined || t === team }))
-    .sort((a, b) => a.seq - b.seq)
-    .map(toStoredEvent)
+  return state.db.events.filter((e) => team === undefined || e.team === team).map(toStoredEvent)
 }
 
 export function listEmails(state: MockState, team?: string): SentEmail[] {

@@ -4,6 +4,8 @@ import type { IdempotencyStore } from './idempotency-store.ts'
 import type { Mutex } from './mutex.ts'
 import type { RateLimiter } from './rate-limiter.ts'
 import type { MockSeed, RequestLogEntry } from './types.ts'
+
+export type LogRecord = Omit<RequestLogEntry, 'at' | 'requestBody'> & { at: number; requestText: string | undefined }
 import type { VirtualClock } from './virtual-clock.ts'
 
 /** Everything a route can read or change; one per `createMock`. */
@@ -18,7 +20,8 @@ export interface MockState {
   keys: Map<string, { team: string; revoked: boolean }>
   /** teams whose seed data exists */
   seeded: Set<string>
-  log: RequestLogEntry[]
+  /** the request log, oldest first; bodies kept as text and parsed when read */
+  log: LogRecord[]
   logLimit: number
   faults: FaultStore
   seed: MockSeed
@@ -26,6 +29,8 @@ export interface MockState {
   newId: () => string
   /** settles when the latest seeding (start, reset, new team) is done; routes await it */
   ready: Promise<void>
+  /** false while seeding is in flight */
+  isReady: boolean
   eventSeq: number
 }
 

@@ -4,17 +4,43 @@ import type { MockState } from './mock-state.ts'
 import type { ContactInput, TeamCatalog } from './read-contact-input.ts'
 import { sameEmail, type ContactLookup, type Resolution } from './resolve-contact.ts'
 
-/** The team's properties and lists, for the validators. */
+const catalogs = new WeakMap<MockState, Map<string, TeamCatalog>>()
+
+/** The team's properties and lists, for the validators; cached until a property or list is created or deleted. */
 export function teamCatalog(state: MockState, team: string): TeamCatalog {
+  let cache = catalogs.get(state)
+  if (!cache) {
+    const fresh = new Map<string, TeamCatalog>()
+    cache = fresh
+    catalogs.set(state, fresh)
+    for (const collection of [state.db.properties, state.db.lists] as const)
+      for (const hook of ['create', 'delete', 'update'] as const) collection.hooks.on(hook, () => fresh.clear())
+  }
+  const cached = cache.get(team)
+  if (cached) return cached
   const properties = new Map(state.db.properties.findMany((q) => q.where({ team })).map((p) => [p.key, p]))
   const lists = new Set(state.db.lists.findMany((q) => q.where({ team })).map((l) => l.id))
-  return { propertyType: (key) => properties.get(key), hasList: (id) => lists.has(id) }
+  const catalog: TeamCatalog = { propertyType: (key) => properties.get(key), hasList: (id) => lists.has(id) }
+  cache.set(team, catalog)
+  return catalog
+}
+
+/** Whether writing `input` (and `set`) onto `contact` changes anything. */
+function changes(contact: ContactRecord, input: ContactInput, set: { email?: string; userId?: string }): boolean {
+  if ((set.email !== undefined && set.email !== contact.email) || (set.userId !== undefined && set.userId !== contact.userId)) return true
+  for (const key of ['firstName', 'lastName', 'source', 'subscribed', 'userGroup'] as const)
+    if (input[key] !== undefined && input[key] !== contact[key]) return true
+  for (const [key, value] of input.custom)
+    if (value === null ? Object.hasOwn(contact.custom, key) : contact.custom[key] !== value || !Object.hasOwn(contact.custom, key)) return true
+  for (const [id, on] of input.mailingLists) if (contact.mailingLists.includes(id) !== on) return true
+  return false
 }
 
 export function contactLookup(state: MockState, team: string): ContactLookup<ContactRecord> {
   return {
-    byEmail: (email) => state.db.contacts.findFirst((q) => q.where({ team, email: (e: string) => sameEmail(e, email) })),
-    byUserId: (userId) => state.db.contacts.findFirst((q) => q.where({ team, userId })),
+    // function conditions: @msw/data tests them directly (object conditions walk every record's entries)
+    byEmail: (email) => state.db.contacts.findFirst((q) => q.where((c) => c.team === team && sameEmail(c.email, email))),
+    byUserId: (userId) => state.db.contacts.findFirst((q) => q.where((c) => c.team === team && c.userId === userId)),
   }
 }
 
@@ -51,6 +77,7 @@ export async function applyContact(
       updatedAt: now,
     })
   }
+  if (!changes(resolution.contact, input, resolution.set)) return resolution.contact
   const updated = await state.db.contacts.update((q) => q.where({ id: resolution.contact.id }), {
     data(record) {
       if (resolution.set.email !== undefined) record.email = resolution.set.email

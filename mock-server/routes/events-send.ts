@@ -50,7 +50,7 @@ export const eventsSendRoute: Route = {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
         const contact = await applyContact(state, team, resolution, input)
-        await state.db.events.create({
+        state.db.events.push({
           id: state.newId(),
           seq: ++state.eventSeq,
           team,
