@@ -20,6 +20,7 @@ declare global {
 const ready = new Set<string>()
 const markReady = (part: string): void => {
   ready.add(part)
+  performance.mark(`playground:${part}-ready`)
   if (ready.has('script') && ready.has('request') && ready.has('mock')) document.body.dataset.ready = 'true'
 }
 

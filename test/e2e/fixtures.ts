@@ -29,7 +29,7 @@ export async function openPlayground(page: Page, query = ''): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
 }
 
-export const requestText = (page: Page): Promise<string> => page.evaluate(() => window.__playground!.getRequestText())
+export const requestText = (page: Page): Promise<string> => page.evaluate(() => window['__playground']!.getRequestText())
 
 export async function loadExample(page: Page, id: string): Promise<void> {
   await page.getByLabel('Examples').selectOption(id)

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { EditorMarker } from './editor-marker.ts'
 import { loadMonaco, type MonacoModule } from './load-monaco.ts'
 
@@ -73,7 +73,7 @@ export function MonacoEditor(props: MonacoEditorProps) {
     }
   }, [props.path])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!api) return
     // Our own edits coming back (possibly a few keystrokes behind the model) are not written in again;
     // a change from outside (an example, a share link, the test hook) is.
