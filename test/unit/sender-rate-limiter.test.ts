@@ -50,6 +50,23 @@ describe('rate limiter', () => {
     )
   })
 
+  it('keeps half its margin when the timer wakes late: at most the limit in any window of interval / (1 − margin / 2)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 60 }),
+        fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 1, maxLength: 50 }),
+        async (limit, lateness) => {
+          const fake = createFakeClock()
+          let n = 0
+          const lateClock = { now: fake.now, sleep: (ms: number, signal?: AbortSignal) => fake.sleep(ms + (lateness[n++ % lateness.length] ?? 0), signal), sleeps: fake.sleeps }
+          const times = await releases(lateClock, createRateLimiter({ clock: lateClock, limit, margin: 0.03 }), 3 * limit)
+          expect(busiestWindow(times, 1000 / 0.985 - 0.01)).toBeLessThanOrEqual(limit)
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
+
   it('spaces requests evenly, interval / (limit × (1 − margin)) apart, with no burst', async () => {
     const clock = createFakeClock()
     const times = await releases(clock, createRateLimiter({ clock, limit: 10, margin: 0.2 }), 5)

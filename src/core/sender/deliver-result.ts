@@ -98,9 +98,11 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
         ctx.limiter.lowerLimit(rateLimit.limit)
         emit({ type: 'rate-lowered', limit: rateLimit.limit, at: now })
       }
-      // The window is spent. When our own requests spent it, the limiter's spacing already keeps the next one out
-      // of it; when fewer of ours went out, another client of the team shares the limit: wait for a new window.
-      if (rateLimit?.remaining === 0 && status !== 429 && ctx.limiter.recent < ctx.limiter.limit) pause(ctx, WINDOW_MS, 'window-spent')
+      // The window is spent. When our own requests spent it (`limit` of ours went out in the interval before this
+      // one), the limiter's spacing already keeps the next one out of it; when fewer of ours did, another client
+      // of the team shares the limit: wait for a new window.
+      const ours = ctx.limiter.releasedSince(startedAt - ctx.limiter.interval)
+      if (rateLimit?.remaining === 0 && status !== 429 && ours < ctx.limiter.limit) pause(ctx, WINDOW_MS, 'window-spent')
       if (status >= 200 && status < 300) {
         return { status: 'delivered', attempts: attempt, httpStatus: status }
       }

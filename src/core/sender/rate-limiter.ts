@@ -22,9 +22,11 @@ export interface RateLimiterOptions {
 }
 
 /**
- * A token bucket of capacity 1 (even spacing, no bursts) with a FIFO queue of waiters. Releases are also held
- * to at most `limit` in any sliding `interval` (by the injected clock), so no window — sliding, hence fixed —
- * ever sees more than `limit` requests, whatever the timer lateness.
+ * A token bucket of capacity 1 (even spacing, no bursts) with a FIFO queue of waiters. On schedule, `limit`
+ * releases span `interval / (1 - margin)` ms. Releases are also held to at most `limit` in any sliding window of
+ * `interval / (1 - margin / 2)` ms (by the injected clock), so timer lateness followed by a catch-up eats at most
+ * half the margin, and small lateness does not pile up: no window of `interval` — sliding, hence fixed — ever sees
+ * more than `limit` requests, with at least half the margin's worth of network jitter to spare.
  */
 export interface RateLimiter {
   /** Resolves when the caller may start one request. Rejects with `signal.reason` if `signal` aborts first. */
@@ -35,10 +37,11 @@ export interface RateLimiter {
   lowerLimit(limit: number): void
   /** Requests waiting for a release. */
   readonly queueSize: number
-  /** Requests released in the last `interval`. */
-  readonly recent: number
+  /** How many requests were released at or after `since` (epoch ms; history covers two intervals). */
+  releasedSince(since: number): number
   /** The current limit per interval. */
   readonly limit: number
+  readonly interval: number
 }
 
 interface Waiter {
@@ -56,7 +59,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   if (!(margin >= 0 && margin < 1)) throw new TypeError(`Expected \`margin\` to be a fraction in [0, 1), got ${margin}`)
 
   const queue: Waiter[] = []
-  const released: number[] = [] // release times within the last interval, oldest first
+  const released: number[] = [] // release times of the last two windows, oldest first
+  const window = interval / (1 - margin / 2)
   let spacing = interval / (limit * (1 - margin))
   let nextSlot = -Infinity
   let blockedUntil = -Infinity
@@ -64,7 +68,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let wake: AbortController | undefined
 
   const earliestRelease = (): number => {
-    const full = released.length >= Math.floor(limit) ? (released[released.length - Math.floor(limit)] ?? -Infinity) + interval : -Infinity
+    const full = released.length >= Math.floor(limit) ? (released[released.length - Math.floor(limit)] ?? -Infinity) + window : -Infinity
     return Math.max(nextSlot, blockedUntil, full)
   }
 
@@ -85,7 +89,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         // slow the rate); after an idle gap, start afresh from now.
         nextSlot = (now - at < spacing ? at : now) + spacing
         released.push(now)
-        while (released.length > 0 && (released[0] ?? 0) <= now - interval) released.shift()
+        while (released.length > Math.floor(limit) && (released[0] ?? 0) <= now - 2 * window) released.shift()
         if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort)
         waiter.resolve()
       }
@@ -124,12 +128,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     get queueSize() {
       return queue.length
     },
-    get recent() {
-      const now = clock.now()
-      return released.filter((t) => t > now - interval).length
+    releasedSince(since) {
+      let count = 0
+      for (let i = released.length - 1; i >= 0 && (released[i] ?? -Infinity) >= since; i--) count++
+      return count
     },
     get limit() {
       return limit
     },
+    interval,
   }
 }
