@@ -13,7 +13,7 @@ export const kindOf = (v: unknown): string =>
 /** Refuses a key or value longer than 500 JSON characters, with Loops' own message. */
 export function checkLength(key: string, value: unknown): void {
   if (JSON.stringify(key).length > VALUE_MAX || JSON.stringify(value ?? null).length > VALUE_MAX)
-    throw badRequest('Some body key or value is longer than allowable', { path: key })
+    throw badRequest('Some body key or value is longer than allowable')
 }
 
 /** A property value: string, number or boolean (dates are one of those); objects and arrays are refused. */

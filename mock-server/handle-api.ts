@@ -94,8 +94,8 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
 }
 
 /** A log record as the inspection API shows it: ISO time, the request body parsed when it is JSON. */
-export function toLogEntry(record: LogRecord): RequestLogEntry {
-  const { requestText, at, ...rest } = record
+export function toLogEntry(entry: LogRecord): RequestLogEntry {
+  const { requestText, at, ...rest } = entry
   return { ...rest, at: new Date(at).toISOString(), requestBody: requestText === undefined ? null : forLog(requestText) }
 }
 

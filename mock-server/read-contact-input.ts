@@ -56,13 +56,13 @@ function readField(input: ContactInput, key: string, value: unknown, catalog: Te
   switch (key) {
     case 'email':
       if (value === null) return
-      if (typeof value !== 'string' || !isEmail(value.trim())) throw badRequest('Invalid email address.', { path: 'email' })
+      if (typeof value !== 'string' || !isEmail(value.trim())) throw badRequest('Invalid email address.')
       input.email = value.trim()
       return
     case 'userId':
       if (value === null) return
       if (typeof value !== 'string' || value.trim() === '')
-        throw badRequest(`"userId" must be a non-empty string, got ${kindOf(value)}.`, { path: 'userId' })
+        throw badRequest(`"userId" must be a non-empty string, got ${kindOf(value)}.`)
       input.userId = value
       return
     case 'firstName':

@@ -12,7 +12,7 @@ export const createContactRoute: Route = {
     POST: async ({ state, team, body }) => {
       const json = await body()
       const input = readContactInput(json, teamCatalog(state, team))
-      if (input.email === undefined) throw badRequest('Invalid email address.', { path: 'email' })
+      if (input.email === undefined) throw badRequest('Invalid email address.')
       const email = input.email
       return state.lock.run(async () => {
         const lookup = contactLookup(state, team)

@@ -12,10 +12,10 @@ import { withIdempotency } from '../with-idempotency.ts'
 const NOT_CONTACT = new Set(['eventName', 'eventProperties', 'contactProperties'])
 
 function readEventName(value: unknown): string {
-  if (value === undefined || value === null || value === '') throw badRequest('`eventName` is missing.', { path: 'eventName' })
-  if (typeof value !== 'string') throw badRequest('`eventName` must be a string.', { path: 'eventName' })
-  if (value.trim() === '') throw badRequest('`eventName` is empty.', { path: 'eventName' })
-  if (value.includes(':')) throw badRequest(`Event names can not contain colon characters (:); got "${value}".`, { path: 'eventName' })
+  if (value === undefined || value === null || value === '') throw badRequest('`eventName` is missing.')
+  if (typeof value !== 'string') throw badRequest('`eventName` must be a string.')
+  if (value.trim() === '') throw badRequest('`eventName` is empty.')
+  if (value.includes(':')) throw badRequest(`Event names can not contain colon characters (:); got "${value}".`)
   checkLength('eventName', value)
   return value
 }
@@ -25,7 +25,7 @@ function readEventProperties(value: unknown): Record<string, ContactValue> {
   if (value === undefined || value === null) return out
   for (const [rawKey, v] of Object.entries(readMap('eventProperties', value))) {
     const key = rawKey.trim()
-    if (key === '') throw badRequest('Event property names can not be empty.', { path: 'eventProperties' })
+    if (key === '') throw badRequest('Event property names can not be empty.')
     checkLength(key, v)
     if (v === null) throw badRequest(`Invalid value for "eventProperties.${key}": null is not accepted; leave the key out or send a value.`)
     Object.defineProperty(out, key, { value: checkScalar(`eventProperties.${key}`, v), enumerable: true, writable: true, configurable: true })

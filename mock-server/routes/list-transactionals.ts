@@ -13,7 +13,7 @@ export function listTransactionals({ state, team, url }: RouteContext, shape: 'v
   if (!Number.isInteger(perPage) || perPage < 10 || perPage > 50) throw badRequest('Invalid `perPage` value.')
   let all = state.db.transactionals.findMany((q) => q.where({ team }))
   if (shape === 'v1') all = all.filter((t) => t.published)
-  else all = all.slice().reverse()
+  else all = all.toReversed()
   const cursor = url.searchParams.get('cursor')
   const start = cursor === null ? 0 : all.findIndex((t) => t.id === cursor)
   if (start < 0) throw badRequest('Invalid `cursor` value.')

@@ -19,9 +19,7 @@ function readDataVariables(value: unknown): Record<string, unknown> {
     }
     const isRows = Array.isArray(v) && v.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every((c) => typeof c === 'string' || typeof c === 'number'))
     if (!isRows)
-      throw badRequest(`Invalid value for "dataVariables.${name}": it is ${kindOf(v)}; send a string or number (or, for an array block, an array of objects of strings and numbers). null does not work: leave optional variables out or send "".`, {
-        error: { path: `dataVariables.${name}`, message: 'Invalid data variable value.' },
-      })
+      throw badRequest(`Invalid value for "dataVariables.${name}": it is ${kindOf(v)}; send a string or number (or, for an array block, an array of objects of strings and numbers). null does not work: leave optional variables out or send "".`)
   }
   return vars
 }
@@ -33,7 +31,7 @@ function readAttachments(value: unknown): void {
     const item = a as Record<string, unknown> | null
     for (const field of ['filename', 'contentType', 'data'])
       if (typeof item !== 'object' || item === null || typeof item[field] !== 'string')
-        throw badRequest(`"attachments[${i}].${field}" is required and must be a string.`, { path: `attachments[${i}].${field}` })
+        throw badRequest(`"attachments[${i}].${field}" is required and must be a string.`)
   })
 }
 
@@ -50,19 +48,20 @@ export const transactionalRoute: Route = {
       const json = await body()
       const { email, transactionalId, addToAudience } = json
       if (typeof transactionalId !== 'string' || transactionalId === '')
-        throw badRequest('Missing a required parameter: transactionalId.', { path: 'transactionalId' })
-      if (typeof email !== 'string' || !isEmail(email)) throw badRequest('Invalid email address.', { path: 'email' })
+        throw badRequest('Missing a required parameter: transactionalId.')
+      if (typeof email !== 'string' || !isEmail(email)) throw badRequest('Invalid email address.')
       if (addToAudience !== undefined && typeof addToAudience !== 'boolean') throw badRequest(`"addToAudience" must be true or false, got ${kindOf(addToAudience)}.`)
       const vars = readDataVariables(json.dataVariables)
       readAttachments(json.attachments)
       const template = state.db.transactionals.findFirst((q) => q.where({ team, id: transactionalId }))
       if (!template)
         throw new LoopsRequestError(404, 'Transactional email not found.', { error: { path: 'transactionalId', message: 'Transactional email not found.' } })
-      if (!template.published) throw badRequest('This transactional email has no published email message: publish it before sending.', { path: 'transactionalId' })
+      if (!template.published) throw badRequest('This transactional email has no published email message: publish it before sending.')
       const missing = missingVariables(template, vars)
       if (missing.length > 0) {
         const message = `Missing required data variable(s): ${missing.join(', ')}`
-        throw badRequest(message, { error: { path: 'dataVariables', message }, transactionalId })
+        // the OpenAPI document's 400 is a oneOf in which only the plain {success, message} shape matches exactly one
+        throw badRequest(message)
       }
       return withIdempotency(state, `${team}\u0000transactional`, key, bodyText() ?? '', async () => {
         if (addToAudience === true && !contactLookup(state, team).byEmail(email))

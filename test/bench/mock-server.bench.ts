@@ -17,7 +17,7 @@ interface Run {
 }
 
 function merge(runs: Run[]): Run {
-  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b)
+  const latencies = runs.flatMap((r) => r.latencies).toSorted((a, b) => a - b)
   const seconds = runs.reduce((sum, r) => sum + r.seconds, 0)
   const statuses = new Map<number, number>()
   for (const r of runs) for (const [s, n] of r.statuses) statuses.set(s, (statuses.get(s) ?? 0) + n)
@@ -44,7 +44,7 @@ async function load(count: number, request: (i: number) => Promise<number>): Pro
     }),
   )
   const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
+  latencies.sort((a, b) => a - b) // oxlint-disable-line unicorn/no-array-sort -- our own array
   return { rps: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses, latencies, seconds }
 }
 
