@@ -23,7 +23,7 @@ export function createSendProgress(stream: NodeJS.WriteStream, total: number): S
     while (attemptTimes.length > 0 && (attemptTimes[0] ?? 0) <= now - 1000) attemptTimes.shift()
     const queue = total - done - started.size
     return (
-      `sent ${done}/${total} · ${attemptTimes.length}/s · queue ${Math.max(0, queue)} · retries ${retries}` +
+      `done ${done}/${total} · ${attemptTimes.length}/s · queue ${Math.max(0, queue)} · retries ${retries}` +
       (rateLimited > 0 ? ` (${rateLimited}× 429)` : '') +
       ` · delivered ${counts.delivered} · duplicates ${counts.duplicate} · skipped ${counts.skipped} · failed ${counts.failed}`
     )

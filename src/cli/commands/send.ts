@@ -114,6 +114,9 @@ export async function run(argv: string[]): Promise<number> {
   const note = (message: string): void => (progress ? progress.note(message) : void process.stderr.write(`${message}\n`))
   const onEvent = (event: SenderEvent): void => {
     progress?.onEvent(event)
+    if (event.type === 'rate-lowered') {
+      note(`loops-playground send: Loops reports a limit of ${event.limit} requests/second for this team; slowing down to it.`)
+    }
     if (event.type === 'key-rejected') {
       note(`loops-playground send: Loops rejected the API key (${event.status} ${event.message}); stopping. Check the key and send again.`)
     }
