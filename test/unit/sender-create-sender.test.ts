@@ -177,6 +177,14 @@ describe('createSender', () => {
     expect(report.summary).toMatchObject({ total: 3, delivered: 1, skipped: 1, failed: 1 })
   })
 
+  it('fails a request that cannot be built without sending it, and goes on', async () => {
+    const { sender, requests } = setup([ok])
+    const report = await sender.send([readyResult(0, { key: 'clé-non-ascii-☃' }), readyResult(1)])
+    expect(report.outcomes[0]).toMatchObject({ status: 'failed', code: 'invalid', attempts: 0 })
+    expect(report.outcomes[1]).toMatchObject({ status: 'delivered' })
+    expect(requests).toHaveLength(1)
+  })
+
   it('pauses for a window when x-ratelimit-remaining reaches 0', async () => {
     const clock = createFakeClock()
     const start = clock.now()

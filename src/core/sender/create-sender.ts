@@ -133,7 +133,14 @@ export function createSender(options: SenderOptions): Sender {
           const index = next++
           const result = results[index]
           if (!result) continue
-          const outcome = await deliverResult(context, index, result)
+          const outcome = await deliverResult(context, index, result).catch(
+            (error: unknown): SendOutcome => ({
+              status: 'failed',
+              attempts: 0,
+              code: 'internal',
+              reason: `the sender failed unexpectedly (${error instanceof Error ? error.message : String(error)}); please report it`,
+            }),
+          )
           outcomes[index] = outcome
           emit({ type: 'outcome', index, outcome, at: clock.now() })
         }

@@ -54,6 +54,12 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
     headers: { ...request.headers, ...(ctx.apiKey !== undefined ? { Authorization: `Bearer ${ctx.apiKey}` } : {}) },
     ...(request.method === 'GET' ? {} : { body: JSON.stringify(request.body) }),
   }
+  try {
+    void new Request(url, init)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    return { status: 'failed', attempts: 0, code: 'invalid', reason: `not sent: the request cannot be built (${why})` }
+  }
   let unclear = false // an earlier attempt of this run may have reached Loops
   let lastError: LoopsError | undefined
 
