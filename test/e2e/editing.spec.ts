@@ -57,7 +57,7 @@ test('the preset is validated inline and the preview follows it', async ({ page 
   await page.evaluate(() => window['__playground']!.setPreset('{ "contactProperties": "root" }'))
   await expect.poll(() => requestText(page)).toContain('"firstName": "Sam"')
   expect(await requestText(page)).not.toContain('"contactProperties"')
-  await expect(page.getByRole('region', { name: 'Loops request' }).getByRole('note')).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Loops request' }).getByRole('group', { name: 'Contact properties shape' })).toHaveCount(0)
   await page.evaluate(() => window['__playground']!.setPreset('{ "contactProperties": "sideways" }'))
   await expect(page.getByRole('region', { name: 'Preset' }).getByRole('status')).toContainText('preset.contactProperties')
   await expect

@@ -25,7 +25,9 @@ export function CallList() {
               {describeCall(result)}
               {line && <span class="why"> · {line}</span>}
               <br />
-              <span class="why">{whyOf(result)}</span>
+              <span class="why clamp" title={whyOf(result)}>
+                {whyOf(result)}
+              </span>
             </span>
           </li>
         )

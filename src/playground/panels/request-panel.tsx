@@ -38,16 +38,19 @@ export function RequestPanel({ onReady }: { onReady: () => void }) {
         </p>
       )}
       {nestsContactProperties.value && (
-        <div class="notice info" role="note">
+        <details class="notice info" role="group" aria-label="Contact properties shape">
+          <summary>
+            Contact properties are <strong>nested</strong> under <code>contactProperties</code>: why it matters
+          </summary>
           <p>
-            Contact properties are <strong>nested</strong> under <code>contactProperties</code>, the Datafly document's
-            shape. Loops documents them at the <strong>root</strong> of the body, and its SDKs send them there: the mock
-            accepts both, but real Loops may not update the contact from a nested object.{' '}
+            That is the Datafly document's shape. Loops documents contact properties at the <strong>root</strong> of the
+            body, and its SDKs send them there. The mock accepts both; real Loops may not update the contact from a
+            nested object.{' '}
             <button type="button" class="btn link" onClick={useRootShape}>
               Use the root shape
             </button>
           </p>
-        </div>
+        </details>
       )}
       {results.length > 0 && <CallList />}
       <MonacoEditor value={requestText.value} language="json" path={REQUEST_PATH} readOnly onReady={onReady} />

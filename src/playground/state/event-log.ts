@@ -92,7 +92,7 @@ export function applySenderEvent(run: Run, event: SenderEvent): Run {
     case 'rate-lowered':
       return note(run, event.at, 'warning', `Loops reports a limit of ${event.limit} requests per second: the sender slows down to match.`)
     case 'key-rejected':
-      return note(run, event.at, 'error', `The API key was rejected (${event.status}): ${event.message} Nothing else is sent with this key; check or replace it.`)
+      return note(run, event.at, 'error', `The API key was rejected (${event.status}): ${event.message.replace(/[.!]?$/, '.')} Nothing else is sent with this key; check it, or replace it and send again.`)
     case 'queued':
       return run
   }
