@@ -8,7 +8,7 @@ const filters = process.argv.slice(2)
 const files = readdirSync(import.meta.dirname)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort()
+  .toSorted()
 
 let failed = 0
 for (const file of files) {

@@ -13,7 +13,7 @@ it('drops an array event property with a warning that names its path and the fix
   expect(result?.issues).toEqual([
     expect.objectContaining({ severity: 'warning', path: 'body.eventProperties.items', message: expect.stringMatching(/flatten/) }),
   ])
-  expect(Object.keys(result?.issues[0] ?? {}).sort()).toEqual(['message', 'path', 'severity'])
+  expect(Object.keys(result?.issues[0] ?? {}).toSorted()).toEqual(['message', 'path', 'severity'])
 })
 
 it('flattens objects and arrays into items[0].sku keys when the preset asks', () => {
