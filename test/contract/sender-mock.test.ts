@@ -31,7 +31,11 @@ function mappedSession(people: number, perPerson: number): MapResult[] {
   return mapCalls(read.calls, defaultPreset)
 }
 
-/** The mock, in process: the sender's fetch goes straight to its msw handlers, on the sender's fake clock. */
+/**
+ * The mock, in process: the sender's fetch goes straight to its msw handlers (msw's getResponse), and the mock
+ * reads the sender's fake clock, so their rate-limit windows line up. The tests pass `timeout: 0`: on a fake clock
+ * an attempt timeout would fire whenever the program is idle, including while the mock is still answering.
+ */
 async function setup(options: { rateLimit?: number; random?: () => number } = {}) {
   const clock = createFakeClock(Date.UTC(2026, 10, 23, 12, 0, 0))
   const mock = createMock({

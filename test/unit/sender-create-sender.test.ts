@@ -97,6 +97,24 @@ describe('createSender', () => {
     expect(report.outcomes[0]?.status === 'failed' && report.outcomes[0].reason).toMatch(/gave up after 3 attempts: .*status 502: Bad gateway/)
   })
 
+  it('fails instead of stalling when Retry-After is longer than maxRetryAfter', async () => {
+    const { sender, requests } = setup([() => loopsResponse(429, {}, { 'Retry-After': '3600' }), ok])
+    const report = await sender.send([readyResult(0)])
+    expect(requests).toHaveLength(1)
+    expect(report.outcomes[0]).toMatchObject({ status: 'failed', code: 'retries-exhausted', httpStatus: 429 })
+    expect(report.outcomes[0]?.status === 'failed' && report.outcomes[0].reason).toMatch(/asked to wait 3600 s/)
+  })
+
+  it('keeps sending and recording outcomes when an onEvent listener throws', async () => {
+    const { sender } = setup([ok], {
+      onEvent: () => {
+        throw new Error('display broke')
+      },
+    })
+    const report = await sender.send(readyResults(3))
+    expect(report.summary.delivered).toBe(3)
+  })
+
   it('does not retry a 400 and reports Loops’ message', async () => {
     const { sender, requests } = setup([() => loopsResponse(400, { success: false, message: 'eventName is missing' }), ok])
     const report = await sender.send([readyResult(0)])
