@@ -270,6 +270,8 @@ describe('createSender', () => {
     const base = { fetch: async () => ok(), baseUrl: 'https://l.test', apiKey: 'k', clock: createFakeClock() }
     expect(() => createSender({ ...base, baseUrl: 'app.loops.so' })).toThrow(/`baseUrl`/)
     expect(() => createSender({ ...base, apiKey: '' })).toThrow(/`apiKey`/)
+    expect(() => createSender({ ...base, apiKey: 'secret key\n' })).toThrow(/`apiKey`/)
+    expect(() => createSender({ ...base, apiKey: 'secret key\n' })).not.toThrow(/secret/)
     expect(() => createSender({ ...base, rate: 0 })).toThrow(/`rate`/)
     expect(() => createSender({ ...base, concurrency: 0 })).toThrow(/`concurrency`/)
     expect(() => createSender({ ...base, retry: { maxAttempts: 0 } })).toThrow(/`retry.maxAttempts`/)

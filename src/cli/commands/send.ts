@@ -127,10 +127,9 @@ export async function run(argv: string[]): Promise<number> {
     note('loops-playground send: cancelling (Ctrl-C again to quit at once)…')
     controller.abort(new Error('cancelled by the user'))
   }
-  process.on('SIGINT', onSigint)
-  let report
+  let sender
   try {
-    const sender = createSender({
+    sender = createSender({
       fetch: (request) => fetch(request),
       baseUrl: args.target,
       ...(args.key !== undefined ? { apiKey: args.key } : {}),
@@ -140,6 +139,13 @@ export async function run(argv: string[]): Promise<number> {
       onEvent,
       signal: controller.signal,
     })
+  } catch (error) {
+    process.stderr.write(`loops-playground send: ${(error as Error).message}. See --help.\n`)
+    return 2
+  }
+  process.on('SIGINT', onSigint)
+  let report
+  try {
     report = await sender.send(results)
   } finally {
     process.off('SIGINT', onSigint)

@@ -62,8 +62,9 @@ export interface Sender {
 export function createSender(options: SenderOptions): Sender {
   const { fetch, apiKey, clock, onEvent } = options
   const baseUrl = checkBaseUrl(options.baseUrl)
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '')) {
-    throw new TypeError('Expected `apiKey` to be a non-empty string, or left out when a proxy adds it')
+  // the message never echoes the key
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey))) {
+    throw new TypeError('Expected `apiKey` to be a non-empty string of printable ASCII without spaces, or left out when a proxy adds it')
   }
   const rate = options.rate ?? 10
   if (!(Number.isFinite(rate) && rate > 0)) throw new TypeError(`Expected \`rate\` to be a number above 0, got ${rate}`)

@@ -58,7 +58,8 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
     void new Request(url, init)
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
-    return { status: 'failed', attempts: 0, code: 'invalid', reason: `not sent: the request cannot be built (${why})` }
+    const safe = ctx.apiKey === undefined ? why : why.split(ctx.apiKey).join('[API key]')
+    return { status: 'failed', attempts: 0, code: 'invalid', reason: `not sent: the request cannot be built (${safe})` }
   }
   let unclear = false // an earlier attempt of this run may have reached Loops
   let lastError: LoopsError | undefined
