@@ -106,6 +106,18 @@ export function contactCases(get: Get): void {
     expect((await call('POST', 'contacts/delete', { body: { email: address, userId: 'both' } })).status).toBe(400)
   })
 
+  it('reports the suppression status of a contact and answers 400 when removing one that is not suppressed', async () => {
+    const { call, email } = get()
+    const address = email('suppression')
+    await call('POST', 'contacts/create', { body: { email: address } })
+    const status = await call('GET', `contacts/suppression?email=${encodeURIComponent(address)}`)
+    expect(status.status).toBe(200)
+    expect(status.json).toMatchObject({ contact: { email: address }, isSuppressed: false, removalQuota: { limit: expect.any(Number), remaining: expect.any(Number) } })
+    const removal = await call('DELETE', `contacts/suppression?email=${encodeURIComponent(address)}`)
+    expect(removal.status).toBe(400)
+    expect((await call('GET', `contacts/suppression?email=${encodeURIComponent(email('nobody'))}`)).status).toBe(404)
+  })
+
   it('lists all contact properties with list=all and only custom ones with list=custom and customFields', async () => {
     const { call } = get()
     const all = (await call('GET', 'contacts/properties?list=all')).json as { key: string; type: string }[]

@@ -9,7 +9,7 @@ let server: MockServer
 let loops: LoopsClient
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10 })
+  server = await startMockServer({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10, seed: { contacts: [{ email: 'sdk-suppressed@example.com', suppressed: true }] } })
   loops = new LoopsClient(KEY)
   loops.apiRoot = `${server.url}/api/`
 })
@@ -82,4 +82,11 @@ it('throws APIError with the status for 400, 401, 404 and 409', async () => {
   expect(await rejection(loops.createContact({ email: 'sdk-dup@example.com' }))).toMatchObject({ name: 'APIError', statusCode: 409 })
   await loops.sendEvent({ email: 'sdk-dup@example.com', eventName: 'once', headers: { 'Idempotency-Key': 'sdk-once' } })
   expect(await rejection(loops.sendEvent({ email: 'sdk-dup@example.com', eventName: 'once', headers: { 'Idempotency-Key': 'sdk-once' } }))).toMatchObject({ name: 'APIError', statusCode: 409 })
+})
+
+it('checks a suppressed contact and removes it from the suppression list once', async () => {
+  expect(await loops.checkContactSuppression({ email: 'sdk-suppressed@example.com' })).toMatchObject({ isSuppressed: true, removalQuota: { limit: 100, remaining: 100 } })
+  expect(await loops.removeContactSuppression({ email: 'sdk-suppressed@example.com' })).toEqual({ success: true, message: 'Email removed from suppression list.', removalQuota: { limit: 100, remaining: 99 } })
+  expect(await rejection(loops.removeContactSuppression({ email: 'sdk-suppressed@example.com' }))).toMatchObject({ statusCode: 400, json: { message: 'This contact is not suppressed.' } })
+  expect(await rejection(loops.checkContactSuppression({ email: 'sdk-nobody@example.com' }))).toMatchObject({ statusCode: 404 })
 })
