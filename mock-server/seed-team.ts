@@ -1,6 +1,6 @@
 import { DEFAULT_PROPERTIES, DEFAULT_SEED, labelOf } from './default-seed.ts'
 import type { MockState } from './mock-state.ts'
-import { readContactInput } from './read-contact-input.ts'
+import { readContactInput, type ContactInput } from './read-contact-input.ts'
 import { applyContact, contactLookup, teamCatalog } from './team-contacts.ts'
 
 /** Puts the default seed and the user's seed into `team`: lists, properties, transactional emails, contacts. */
@@ -24,9 +24,14 @@ export async function seedTeam(state: MockState, team: string): Promise<void> {
       createdAt: now,
       updatedAt: now,
     })
-  for (const c of seed.contacts ?? []) {
+  for (const [i, c] of (seed.contacts ?? []).entries()) {
     const { suppressed, ...body } = c
-    const input = readContactInput(body, teamCatalog(state, team))
+    let input: ContactInput
+    try {
+      input = readContactInput(body, teamCatalog(state, team))
+    } catch (error) {
+      throw new TypeError(`the seed's contacts[${i}] is invalid: ${(error as Error).message}`)
+    }
     if (input.email === undefined) continue
     const existing = contactLookup(state, team).byEmail(input.email)
     const record = await applyContact(state, team, existing ? { kind: 'update', contact: existing, set: {} } : { kind: 'create', email: input.email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { startMockServer } from '../../../mock-server/http.ts'
+import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
 
@@ -41,11 +42,9 @@ async function readSeed(file: string): Promise<MockSeed> {
     throw new UsageError(`--seed: cannot read ${file} (${error.code ?? error.message})`)
   })
   try {
-    const seed: unknown = JSON.parse(text)
-    if (typeof seed !== 'object' || seed === null || Array.isArray(seed)) throw new Error('the top level must be an object')
-    return seed as MockSeed
+    return parseSeed(JSON.parse(text))
   } catch (error) {
-    throw new UsageError(`--seed: ${file} is not a seed JSON object (${(error as Error).message})`)
+    throw new UsageError(`--seed: ${file}: ${(error as Error).message}`)
   }
 }
 
