@@ -30,7 +30,7 @@ export async function seedTeam(state: MockState, team: string): Promise<void> {
     try {
       input = readContactInput(body, teamCatalog(state, team))
     } catch (error) {
-      throw new TypeError(`the seed's contacts[${i}] is invalid: ${(error as Error).message}`)
+      throw new TypeError(`the seed's contacts[${i}] is invalid: ${(error as Error).message}`, { cause: error })
     }
     if (input.email === undefined) continue
     const existing = contactLookup(state, team).byEmail(input.email)
