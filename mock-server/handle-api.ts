@@ -51,7 +51,8 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
   entry.team = owner.team
 
   if (fault?.status !== undefined) {
-    const headers = fault.status === 429 ? { 'x-ratelimit-limit': String(state.rateLimit), 'x-ratelimit-remaining': '0' } : {}
+    const current = state.limiter.peek(owner.team)
+    const headers = { 'x-ratelimit-limit': String(current.limit), 'x-ratelimit-remaining': fault.status === 429 ? '0' : String(current.remaining) }
     return finish(fail(fault.status, fault.status === 429 ? 'Rate limit exceeded' : `Injected fault: status ${fault.status}.`), headers)
   }
 

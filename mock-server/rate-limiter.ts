@@ -9,6 +9,8 @@ export interface RateDecision {
 
 export interface RateLimiter {
   take(team: string): RateDecision
+  /** the team's current window, without counting a request */
+  peek(team: string): RateDecision
   reset(): void
 }
 
@@ -32,6 +34,11 @@ export function createRateLimiter(options: { limit: number; clock: MockClock; wi
       if (state.count >= limit) return { allowed: false, limit, remaining: 0 }
       state.count++
       return { allowed: true, limit, remaining: limit - state.count }
+    },
+    peek(team) {
+      const state = windows.get(team)
+      const used = state && state.window === Math.floor(clock.now() / windowMs) ? state.count : 0
+      return { allowed: used < limit, limit, remaining: Math.max(0, limit - used) }
     },
     reset: () => windows.clear(),
   }

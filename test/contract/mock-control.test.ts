@@ -58,7 +58,10 @@ it('lists contacts with their timelines and events, and reset empties them but k
 it('forces a status on the next N matching requests, then answers normally', async () => {
   const { json } = await control('POST', 'faults', { path: '/api/v1/events/send', status: 503, count: 2 })
   expect(json).toMatchObject({ success: true, id: expect.any(String) })
-  const statuses = [(await sendEvent('f@example.com')).status, (await sendEvent('f@example.com')).status, (await sendEvent('f@example.com')).status]
+  const first = await sendEvent('f@example.com')
+  expect(first.headers.get('x-ratelimit-limit')).toBe('10')
+  expect(await first.json()).toEqual({ success: false, message: 'Injected fault: status 503.' })
+  const statuses = [first.status, (await sendEvent('f@example.com')).status, (await sendEvent('f@example.com')).status]
   expect(statuses).toEqual([503, 503, 200])
   expect((await control('GET', 'faults')).json).toEqual([])
 })

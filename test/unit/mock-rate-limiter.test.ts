@@ -44,3 +44,11 @@ it('throws a TypeError naming `limit` for a limit that is not a positive integer
   expect(() => createRateLimiter({ limit: 0, clock: manualClock() })).toThrow(/`limit`/)
   expect(() => createRateLimiter({ limit: 2.5, clock: manualClock() })).toThrow(TypeError)
 })
+
+it('peeks at the current window without counting a request', () => {
+  const limiter = createRateLimiter({ limit: 2, clock: manualClock() })
+  limiter.take('Acme')
+  expect(limiter.peek('Acme')).toEqual({ allowed: true, limit: 2, remaining: 1 })
+  expect(limiter.peek('Acme')).toEqual({ allowed: true, limit: 2, remaining: 1 })
+  expect(limiter.peek('Globex')).toEqual({ allowed: true, limit: 2, remaining: 2 })
+})
