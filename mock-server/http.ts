@@ -59,22 +59,32 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | u
   })
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefined): Request | undefined {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue
-    try {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-      else headers.set(name, value)
-    } catch {
-      // a header value fetch cannot carry (e.g. a control character): leave it out
+function toHeaders(req: IncomingMessage): Headers {
+  const raw = req.rawHeaders
+  const pairs: [string, string][] = []
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] ?? '', raw[i + 1] ?? ''])
+  try {
+    return new Headers(pairs)
+  } catch {
+    // some header fetch cannot carry (e.g. a control character in a value): keep the others
+    const headers = new Headers()
+    for (const [name, value] of pairs) {
+      try {
+        headers.append(name, value)
+      } catch {
+        // left out
+      }
     }
+    return headers
   }
+}
+
+function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefined): Request | undefined {
   const method = req.method ?? 'GET'
   try {
     const url = new URL(req.url ?? '/', origin)
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined && body.length > 0
-    return new Request(new URL(url.pathname + url.search, origin), { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) })
+    return new Request(new URL(url.pathname + url.search, origin), { method, headers: toHeaders(req), ...(hasBody ? { body: new Uint8Array(body) } : {}) })
   } catch {
     return undefined
   }
@@ -95,8 +105,8 @@ async function serve(mock: Mock, req: IncomingMessage, res: ServerResponse, orig
   })
   const setCookie = response.headers.getSetCookie()
   if (setCookie.length > 0) headers['set-cookie'] = setCookie
-  const payload = Buffer.from(await response.text())
-  headers['content-length'] = String(payload.length)
+  const payload = await response.text()
+  headers['content-length'] = String(Buffer.byteLength(payload))
   res.writeHead(response.status, headers)
   res.end(req.method === 'HEAD' ? undefined : payload)
 }
