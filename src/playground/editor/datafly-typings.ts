@@ -25,6 +25,7 @@ declare const datafly: {
    * Track a behavioural event: POST /api/v1/events/send.
    * Events of the "${preset.name}" preset:
 ${eventDocs}
+   *
    * ${unmapped}
    * @param event the Datafly event name
    * @param properties sent as eventProperties (scalars only: objects and arrays are ${preset.nonScalarValues === 'flatten' ? 'flattened' : 'dropped'})

@@ -6,6 +6,7 @@ import 'monaco-editor/features/hover/register'
 import 'monaco-editor/features/parameterHints/register'
 import 'monaco-editor/features/find/register'
 import 'monaco-editor/features/gotoError/register'
+import 'monaco-editor/features/toggleTabFocusMode/register' // Ctrl+M: Tab moves focus instead of indenting
 import 'monaco-editor/features/bracketMatching/register'
 import 'monaco-editor/features/comment/register'
 import 'monaco-editor/features/folding/register'

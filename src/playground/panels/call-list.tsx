@@ -1,6 +1,7 @@
 import type { MapResult } from '../../core/index.ts'
 import { describeCall, lineOf } from '../state/describe-call.ts'
 import { mapping } from '../state/mapping.ts'
+import { toCurl } from '../state/to-curl.ts'
 
 function whyOf(result: MapResult): string {
   if (result.status === 'skipped') return result.reason ?? ''
@@ -9,6 +10,19 @@ function whyOf(result: MapResult): string {
   const to = typeof body?.eventName === 'string' ? ` → ${body.eventName}` : ''
   const warnings = result.issues.filter((i) => i.severity === 'warning').length
   return `${result.request?.method ?? ''} ${result.request?.path ?? ''}${to}${warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`
+}
+
+function CopyCurl({ text }: { text: string }) {
+  return (
+    <button
+      type="button"
+      class="btn link small-link"
+      title="Copy this request as a curl command for real Loops (the key stays in $LOOPS_API_KEY)"
+      onClick={() => void navigator.clipboard.writeText(text).catch(() => undefined)}
+    >
+      copy as curl
+    </button>
+  )
 }
 
 /** Every call with its status: ready, skipped (with the reason) or invalid (with the issues). */
@@ -28,6 +42,7 @@ export function CallList() {
               <span class="why clamp" title={whyOf(result)}>
                 {whyOf(result)}
               </span>
+              {result.request && result.status === 'ready' && <CopyCurl text={toCurl(result.request)} />}
             </span>
           </li>
         )
