@@ -10,9 +10,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(?:
 export const kindOf = (v: unknown): string =>
   Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 
-/** Refuses a key or value longer than 500 JSON characters, with Loops' own message. */
+/** Refuses a key or a scalar value longer than 500 JSON characters, with Loops' own message (objects are checked per entry). */
 export function checkLength(key: string, value: unknown): void {
-  if (JSON.stringify(key).length > VALUE_MAX || JSON.stringify(value ?? null).length > VALUE_MAX)
+  const scalar = typeof value !== 'object' || value === null
+  if (JSON.stringify(key).length > VALUE_MAX || (scalar && JSON.stringify(value ?? null).length > VALUE_MAX))
     throw badRequest('Some body key or value is longer than allowable')
 }
 

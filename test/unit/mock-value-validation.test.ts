@@ -24,6 +24,13 @@ it('accepts a value of 500 JSON characters including its quotes and refuses 501 
   expect(messageOf(() => checkLength('k'.repeat(499), 1))).toBe('Some body key or value is longer than allowable')
 })
 
+it('checks an object value per entry, not as a whole', () => {
+  const lists = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`cm${String(i).padStart(23, '0')}`, true]))
+  expect(() => checkLength('mailingLists', lists)).not.toThrow()
+  const input = readContactInput({ email: 'a@example.com', mailingLists: lists }, catalog({}, Object.keys(lists)))
+  expect(input.mailingLists.size).toBe(30)
+})
+
 it('accepts string, number and boolean values and refuses objects, arrays and null as scalars', () => {
   expect(checkScalar('a', 'x')).toBe('x')
   expect(checkScalar('a', 1.5)).toBe(1.5)
