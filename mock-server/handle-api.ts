@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw'
 import { jsonResponse, preflight } from './cors-headers.ts'
 import { LoopsRequestError } from './loops-request-error.ts'
 import type { LogRecord, MockState } from './mock-state.ts'
-import { readJsonBody } from './read-json-body.ts'
+import { parseJsonBody, readBodyText } from './read-json-body.ts'
 import { fail, type Reply } from './reply.ts'
 import type { Route, RouteContext } from './route.ts'
 import type { RequestLogEntry } from './types.ts'
@@ -76,16 +76,10 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
     url,
     team: owner.team,
     body: () =>
-      (body ??= readJsonBody(request).then(
-        (read) => {
-          bodyText = read.text
-          return read.json
-        },
-        (error: unknown) => {
-          if (error instanceof LoopsRequestError && error.reply.status !== 413) bodyText = '(unreadable body)'
-          throw error
-        },
-      )),
+      (body ??= readBodyText(request).then((text) => {
+        bodyText = text
+        return parseJsonBody(text)
+      })),
     bodyText: () => bodyText,
   }
   try {

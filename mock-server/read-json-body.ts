@@ -18,6 +18,12 @@ const isJsonType = (type: string): boolean => {
  * Every way it can be wrong is a LoopsRequestError whose message says what was wrong.
  */
 export async function readJsonBody(request: Request): Promise<JsonBody> {
+  const text = await readBodyText(request)
+  return { json: parseJsonBody(text), text }
+}
+
+/** The body as text: a JSON Content-Type, at most 1 MB, valid UTF-8. */
+export async function readBodyText(request: Request): Promise<string> {
   const type = request.headers.get('content-type')
   if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
   if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
@@ -31,6 +37,11 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   } catch {
     throw badRequest('The request body is not valid UTF-8.')
   }
+  return text
+}
+
+/** The body text as a JSON object, with no `__proto__` key anywhere. */
+export function parseJsonBody(text: string): Record<string, unknown> {
   if (text.trim() === '') throw badRequest('The request body is empty: send a JSON object.')
   let json: unknown
   try {
@@ -42,7 +53,7 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
     throw badRequest(`The request body must be a JSON object, got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}.`)
   const proto = findProtoKey(json, '')
   if (proto !== undefined) throw badRequest(`The key "__proto__" is not allowed (at ${proto}).`)
-  return { json: json as Record<string, unknown>, text }
+  return json as Record<string, unknown>
 }
 
 const tooLarge = (): LoopsRequestError => new LoopsRequestError(413, 'The request body is larger than 1 MB.')

@@ -45,6 +45,12 @@ it('logs each API request with time, team, method, path, status, idempotency key
   ])
 })
 
+it('logs the raw text of a body that is not JSON, with the 400 that answered it', async () => {
+  await fetch(`${server.url}/api/v1/events/send`, { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: '{"email": oops' })
+  const [entry] = (await control('GET', 'requests')).json as { status: number; requestBody: unknown; responseBody: { message: string } }[]
+  expect(entry).toMatchObject({ status: 400, requestBody: '{"email": oops', responseBody: { success: false, message: expect.stringMatching(/not valid JSON/) } })
+})
+
 it('lists contacts with their timelines and events, and reset empties them but keeps the seed', async () => {
   await sendEvent('reset@example.com')
   expect(((await control('GET', 'contacts')).json as unknown[]).length).toBe(1)
