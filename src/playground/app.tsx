@@ -16,13 +16,17 @@ import { SendControls } from './panels/send-controls.tsx'
 export async function send(): Promise<void> {
   if (sending.value || mapping.value.results.length === 0) return
   const key = apiKey.value.trim()
+  const proxyKey = key === '' && target.value === 'loops-proxy'
   const timer = setInterval(() => void refreshMock(), 800)
   try {
     await runSend(mapping.value.results, {
       label: target.value === 'mock-server' ? baseUrl.value : TARGET_LABELS[target.value],
       baseUrl: baseUrl.value,
       // Through the proxy, an empty field means the proxy adds the key it holds (LOOPS_API_KEY).
-      apiKey: key === '' && target.value === 'loops-proxy' ? 'held-by-proxy' : key,
+      apiKey: proxyKey ? 'held-by-proxy' : key,
+      ...(proxyKey
+        ? { note: "No key typed: the proxy adds LOOPS_API_KEY from the dev server's environment. Without one there, Loops answers 401." }
+        : {}),
     })
   } finally {
     clearInterval(timer)

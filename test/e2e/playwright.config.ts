@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
-const port = Number(process.env.E2E_PORT ?? 4173)
+// Always a fresh build on a port of its own: a server already on it fails the run instead of being tested.
+const port = Number(process.env.E2E_PORT ?? 4179)
 
 export default defineConfig({
   testDir: '.',
@@ -24,7 +25,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 180_000,
     cwd: '../..',
   },

@@ -13,6 +13,8 @@ test('Send delivers the worked example and the mock state shows the contact', as
   await expect(mock.getByRole('list', { name: 'Contacts' })).toContainText('sam@example.com')
   await expect(mock.getByRole('list', { name: 'Timeline' })).toContainText('order_completed')
   await page.screenshot({ path: `${ARTIFACTS}03-delivered.png` })
+  await mock.getByRole('button', { name: 'Reset mock' }).click()
+  await expect(mock.getByRole('button', { name: /^Contacts/ })).toHaveText('Contacts (0)')
 })
 
 test('sending the same script twice shows duplicates', async ({ page }) => {
@@ -20,7 +22,11 @@ test('sending the same script twice shows duplicates', async ({ page }) => {
   await loadExample(page, 'funnel')
   const first = await sendAndWait(page)
   await expect(first.locator('li[data-outcome=delivered]')).toHaveCount(7)
-  const second = await sendAndWait(page)
+  await page.getByRole('region', { name: 'Datafly.js script' }).locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(page.locator('.log-run')).toHaveCount(2)
+  const second = page.locator('.log-run').first()
+  await expect(second).toHaveAttribute('data-done', 'true')
   await expect(second.locator('li[data-outcome=duplicate]')).toHaveCount(7)
   await expect(second.locator('li[data-outcome=delivered]')).toHaveCount(0)
   await page.screenshot({ path: `${ARTIFACTS}04-duplicates.png` })

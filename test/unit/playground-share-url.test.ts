@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defaultPreset, mapCalls, readScript } from '../../src/core/index.ts'
 import { decodeState, encodeState } from '../../src/playground/state/share-url.ts'
 import { toCurl } from '../../src/playground/state/to-curl.ts'
 
@@ -24,15 +25,13 @@ describe('playground share links and curl export', () => {
   })
 
   it('exports a request as curl with the key left in $LOOPS_API_KEY and quotes escaped', () => {
-    const curl = toCurl({
-      method: 'POST',
-      path: '/api/v1/events/send',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k-1' },
-      body: { email: 'o@example.com', eventName: 'signed_up', eventProperties: { note: "it's" } },
-    })
+    const script = `datafly.identify('u1', { email: 'o@example.com' })\ndatafly.track('Signed Up', { note: "it's" })`
+    const request = mapCalls(readScript(script).calls, defaultPreset)[1]?.request
+    if (!request) throw new Error('the track call should map to a request')
+    const curl = toCurl(request)
     expect(curl).toContain(`curl -X POST 'https://app.loops.so/api/v1/events/send'`)
     expect(curl).toContain('-H "Authorization: Bearer $LOOPS_API_KEY"')
-    expect(curl).toContain(`-H 'Idempotency-Key: k-1'`)
-    expect(curl).toContain(`--data '{"email":"o@example.com","eventName":"signed_up","eventProperties":{"note":"it'\\''s"}}'`)
+    expect(curl).toContain(`-H 'Idempotency-Key: ${request.headers['Idempotency-Key']}'`)
+    expect(curl).toContain(`"eventProperties":{"note":"it'\\''s"}}'`)
   })
 })

@@ -51,7 +51,13 @@ export function MonacoEditor(props: MonacoEditorProps) {
           ariaLabel: props.readOnly ? `${props.path} (read-only)` : props.path,
           quickSuggestions: { strings: true, other: true, comments: false },
         })
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onSubmit?.())
+        const keys = editor.onKeyDown((event) => {
+          if ((event.ctrlKey || event.metaKey) && event.keyCode === monaco.KeyCode.Enter && latest.current.onSubmit) {
+            event.preventDefault()
+            event.stopPropagation()
+            latest.current.onSubmit()
+          }
+        })
         const sub = model.onDidChangeContent(() => {
           const value = model.getValue()
           if (value === latest.current.value) return
@@ -60,6 +66,7 @@ export function MonacoEditor(props: MonacoEditorProps) {
         })
         cleanup = () => {
           sub.dispose()
+          keys.dispose()
           editor.dispose()
         }
         setApi({ monaco, model })

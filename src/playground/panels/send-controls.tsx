@@ -35,7 +35,7 @@ export function SendControls() {
           autocomplete="off"
           spellcheck={false}
           value={apiKey.value}
-          placeholder={target.value === 'loops-proxy' ? 'or LOOPS_API_KEY on the server' : 'the mock key'}
+          placeholder={target.value === 'loops-proxy' ? 'held by the proxy' : 'the mock key'}
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
       </div>

@@ -8,6 +8,8 @@ export interface SendTarget {
   label: string
   baseUrl: string
   apiKey: string
+  /** Said at the top of the run, e.g. where the key comes from. */
+  note?: string
 }
 
 /** true while a Send is running. */
@@ -32,7 +34,8 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
   const id = nextRun++
   const at = browserClock.now()
   const rows = results.map((result, i) => ({ ...rowOf(result, at), index: i }))
-  runs.value = [{ id, startedAt: at, target: target.label, rows, notes: [], done: false }, ...runs.value]
+  const notes = target.note ? [{ at, tone: 'info' as const, text: target.note }] : []
+  runs.value = [{ id, startedAt: at, target: target.label, rows, notes, done: false }, ...runs.value]
   if (target.apiKey.trim() === '') {
     updateRun(id, (run) => ({ ...run, done: true, notes: [{ at, tone: 'error', text: 'Enter an API key first: nothing was sent.' }] }))
     return undefined
