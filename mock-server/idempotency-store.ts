@@ -17,11 +17,26 @@ export interface IdempotencyStore {
   reset(): void
 }
 
+/** A 53-bit hash of the body (cyrb53): the store keeps this, not the body, for its 24 hours. */
+function hashOf(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
 export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_WINDOW_MS): IdempotencyStore {
-  const used = new Map<string, { at: number; body: string }>()
-  const pending = new Map<string, string>()
+  const used = new Map<string, { at: number; body: number }>()
+  const pending = new Map<string, number>()
   return {
-    reserve(scope, key, body) {
+    reserve(scope, key, text) {
+      const body = hashOf(text)
       const id = `${scope}\u0000${key}`
       const now = clock.now()
       const previous = used.get(id)
