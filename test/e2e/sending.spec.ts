@@ -8,6 +8,7 @@ test('Send delivers the worked example and the mock state shows the contact', as
   await run.locator('li[data-outcome=delivered] button').click()
   await expect(run.getByLabel('Raw request')).toContainText('POST http://127.0.0.1')
   await expect(run.getByLabel('Raw request')).toContainText('Bearer ••••')
+  await expect(run.getByLabel('Raw request')).toContainText('"eventName": "order_completed"')
   await expect(run.getByLabel('Raw response')).toContainText('HTTP 200')
   const mock = page.getByRole('region', { name: 'Mock state' })
   await expect(mock.getByRole('list', { name: 'Contacts' })).toContainText('sam@example.com')

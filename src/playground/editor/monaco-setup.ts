@@ -36,6 +36,11 @@ javascriptDefaults.setCompilerOptions({
 javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true })
 javascriptDefaults.setEagerModelSync(true)
 
+// Follow the system's light or dark appearance, as the page does.
+const dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)')
+monaco.editor.setTheme(dark?.matches ? 'vs-dark' : 'vs')
+dark?.addEventListener('change', (event) => monaco.editor.setTheme(event.matches ? 'vs-dark' : 'vs'))
+
 const TYPINGS_PATH = 'file:///node_modules/@types/datafly/index.d.ts'
 let typings: monaco.IDisposable | undefined
 

@@ -22,7 +22,7 @@ export function recordingFetch(onExchange: (idempotencyKey: string | undefined, 
       method: request.method,
       url: request.url,
       headers: headersOf(request.headers),
-      body: typeof init?.body === 'string' ? init.body : '',
+      body: request.body ? await request.clone().text().catch(() => '') : '',
     }
     const started = performance.now()
     try {

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals'
 import { createMockApi, type MockApi } from '../mock/mock-api.ts'
+import { browserMockStatus } from '../mock/start-in-browser-mock.ts'
 import { baseUrl, target } from './target.ts'
 
 /** The parts of the mock's /_mock/ answers the Mock state panel shows. */
@@ -41,6 +42,8 @@ let pending: Promise<void> | undefined
 /** Reads contacts, requests and armed faults from the current target's mock. */
 export function refreshMock(): Promise<void> {
   if (target.value === 'loops-proxy') return Promise.resolve()
+  // Before its service worker answers, /_mock/ would reach the page's own server.
+  if (target.value === 'browser-mock' && browserMockStatus.value.state !== 'ready') return Promise.resolve()
   pending ??= (async () => {
     const api = mockApi()
     try {
