@@ -3,7 +3,9 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { parse } from 'yaml'
 
-const OPENAPI_PATH = new URL('../../../shared/reference/loops-openapi-1.21.6.yaml', import.meta.url)
+// Loops' published OpenAPI document (https://app.loops.so/openapi.yaml, version 1.21.6), kept in the repo so the
+// contract suite runs from any checkout.
+const OPENAPI_PATH = new URL('./reference/loops-openapi-1.21.6.yaml', import.meta.url)
 const DOC_ID = 'https://loops.so/openapi-1.21.6.json'
 
 interface OpenApiDoc {
