@@ -1,5 +1,6 @@
 import { defaultPreset, mapCalls, readScript } from '../../src/core/index.ts'
 import { examples } from '../../src/playground/examples/index.ts'
+import { encodeState } from '../../src/playground/state/share-url.ts'
 import { ARTIFACTS, expect, loadExample, openPlayground, requestText, test } from './fixtures.ts'
 
 test('typing a call in the script editor updates the Loops request', async ({ page }) => {
@@ -85,4 +86,16 @@ test('the script editor completes the preset event names and shows hover docs', 
   await token.hover({ position: { x: (box?.width ?? 60) - 10, y: (box?.height ?? 16) / 2 } })
   await expect(page.locator('.monaco-hover').filter({ hasText: 'POST /api/v1/events/send' })).toBeVisible({ timeout: 15_000 })
   await page.screenshot({ path: `${ARTIFACTS}10-hover.png` })
+})
+
+test('a share link restores its script and preset, and the address follows edits', async ({ page }) => {
+  const script = "datafly.identify('u9', { email: 'shared@example.com', first_name: 'Ana' })\ndatafly.track('Shared Event')\n"
+  await page.goto(`/${encodeState({ script, preset: '{ "contactProperties": "root" }' })}`)
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  expect(await page.evaluate(() => window['__playground']!.getScript())).toBe(script)
+  expect(await requestText(page)).toContain('"eventName": "shared_event"')
+  expect(await requestText(page)).toContain('"firstName": "Ana"')
+  expect(await requestText(page)).not.toContain('"contactProperties"')
+  await page.evaluate(() => window['__playground']!.setScript("datafly.track('Edited')"))
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(encodeState({ script: "datafly.track('Edited')", preset: '{ "contactProperties": "root" }' }))
 })
