@@ -10,6 +10,10 @@ export interface ContractTarget {
   apiKey: string
   /** the target answers the mock's /_mock control API (reset, clock, faults, keys); false for real Loops */
   control: boolean
+  /** where the mock's /_mock API is when something (the proxy) sits in front of it; default `baseUrl` */
+  controlUrl?: string
+  /** something between the client and the server answers CORS itself (the proxy echoes allowed origins) */
+  behindProxy?: boolean
   /** false when something in between replaces the client's Authorization (the proxy): 401 cases are skipped */
   checksClientKey: boolean
 }
@@ -46,7 +50,7 @@ let counter = 0
 export function createContractClient(target: ContractTarget): ContractClient {
   const run = Date.now().toString(36)
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${target.baseUrl}/_mock/${path}`, {
+    const res = await fetch(`${target.controlUrl ?? target.baseUrl}/_mock/${path}`, {
       method,
       ...(body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {}),
     })

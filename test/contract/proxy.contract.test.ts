@@ -1,7 +1,8 @@
 // Helper A's Loops contract suite run through the proxy, in front of the standalone mock server: the client's
 // requests go to `loops-playground proxy`, which adds its own key (LOOPS_API_KEY-style) and forwards to the mock.
-// The proxy refuses the mock's /_mock control API (it forwards only /api/v1/), so the target has `control: false`
-// and the suite runs its real-Loops subset; `checksClientKey: false` because the proxy replaces the client's key.
+// The proxy refuses the mock's /_mock control API (it forwards only /api/v1/), so the suite's control calls (reset,
+// clock, inspection) go straight to the mock (`controlUrl`) while every API call goes through the proxy;
+// `checksClientKey: false` because the proxy replaces the client's key.
 import { startMockServer, type MockServer } from '../../mock-server/http.ts'
 import { serveProxy, type RunningProxy } from '../../src/proxy/serve-proxy.ts'
 import { defineLoopsContract } from './loops-contract.ts'
@@ -12,11 +13,10 @@ let proxy: RunningProxy | undefined
 
 defineLoopsContract(
   async () => {
-    // a generous rate limit: with `control: false` the suite waits out 429s on the real clock
-    mockServer = await startMockServer({ port: 0, keys: { [KEY]: 'Proxy Team' }, rateLimit: 1000 })
+    mockServer = await startMockServer({ port: 0, keys: { [KEY]: 'Proxy Team' } })
     proxy = await serveProxy({ port: 0, upstream: mockServer.url, apiKey: KEY, log: () => {} })
     // the client sends a different key on purpose: every answer proves the proxy put its own in
-    return { name: 'proxy → standalone mock', baseUrl: proxy.url, apiKey: 'client-key-the-proxy-replaces', control: false, checksClientKey: false }
+    return { name: 'proxy → standalone mock', baseUrl: proxy.url, apiKey: 'client-key-the-proxy-replaces', control: true, controlUrl: mockServer.url, behindProxy: true, checksClientKey: false }
   },
   async () => {
     await proxy?.close()
