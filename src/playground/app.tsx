@@ -14,7 +14,8 @@ import { SendControls } from './panels/send-controls.tsx'
 
 /** Sends every call of the current script to the current target (ready ones go out). */
 export async function send(): Promise<void> {
-  if (sending.value || mapping.value.results.length === 0) return
+  // Nothing to send, or the script does not parse: the preview then shows an older script, which is not what to send.
+  if (sending.value || mapping.value.results.length === 0 || mapping.value.stale) return
   const key = apiKey.value.trim()
   const proxyKey = key === '' && target.value === 'loops-proxy'
   const timer = setInterval(() => void refreshMock(), 800)

@@ -50,6 +50,7 @@ test('a syntax error is marked and the preview keeps the last script that parsed
   const request = page.getByRole('region', { name: 'Loops request' })
   await expect(request.getByRole('status')).toContainText('Syntax error')
   expect(await requestText(page)).toBe(before)
+  await expect(page.locator('button[type=submit]')).toBeDisabled()
   await expect.poll(async () => (await page.evaluate(() => window['__playground']!.markers('/datafly-script.js'))).map((m) => m.severity)).toContain('error')
 })
 

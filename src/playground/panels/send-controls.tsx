@@ -47,8 +47,12 @@ export function SendControls() {
         <button
           type="submit"
           class="btn primary"
-          disabled={total === 0}
-          title={`Send the ${ready} ready request${ready === 1 ? '' : 's'} (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          disabled={total === 0 || mapping.value.stale}
+          title={
+            mapping.value.stale
+              ? 'Fix the syntax error in the script first'
+              : `Send the ${ready} ready request${ready === 1 ? '' : 's'} (${isMac ? '⌘' : 'Ctrl'}+Enter)`
+          }
         >
           Send
           <kbd aria-hidden="true">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
