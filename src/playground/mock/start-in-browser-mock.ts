@@ -4,6 +4,11 @@ import { setApiKey } from '../state/target.ts'
 /** 'starting' until the service worker answers; 'failed' with a reason when it cannot start. */
 export const browserMockStatus = signal<{ state: 'starting' | 'ready' | 'failed'; message?: string }>({ state: 'starting' })
 
+/** The in-browser mock's rate limit (requests per second per team); Loops' is 10. */
+export const browserMockLimit = signal(10)
+
+let running: { worker: import('msw/browser').SetupWorker; key: string } | undefined
+
 function demoKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return `demo_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
@@ -19,15 +24,24 @@ export async function startInBrowserMock(): Promise<void> {
   const limit = Number(new URLSearchParams(location.search).get('mockRateLimit'))
   try {
     const { startBrowserMock } = await import('../../../mock-server/browser.ts')
-    await startBrowserMock({
-      keys: { [key]: 'Demo team' },
-      origin: location.origin,
-      ...(Number.isFinite(limit) && limit > 0 ? { rateLimit: limit } : {}),
-    })
+    const rateLimit = Number.isFinite(limit) && limit > 0 ? limit : 10
+    const { worker } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit })
+    running = { worker, key }
+    browserMockLimit.value = rateLimit
     setApiKey(key, 'browser-mock')
     browserMockStatus.value = { state: 'ready' }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     browserMockStatus.value = { state: 'failed', message: `The in-browser mock could not start (${message}). Use a mock server URL instead.` }
   }
+}
+
+/** Replaces the in-browser mock with a fresh one (same demo key) limited to `limit` requests per second. */
+export async function setBrowserMockLimit(limit: number): Promise<void> {
+  if (!running) return
+  const { createMock } = await import('../../../mock-server/create-mock.ts')
+  const mock = createMock({ keys: { [running.key]: 'Demo team' }, origin: location.origin, rateLimit: limit })
+  running.worker.resetHandlers(...mock.handlers)
+  await mock.ready
+  browserMockLimit.value = limit
 }

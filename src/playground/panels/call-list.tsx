@@ -38,11 +38,11 @@ export function CallList() {
             <span class="what">
               {describeCall(result)}
               {line && <span class="why"> · {line}</span>}
+              {result.request && result.status === 'ready' && <CopyCurl text={toCurl(result.request)} />}
               <br />
               <span class="why clamp" title={whyOf(result)}>
                 {whyOf(result)}
               </span>
-              {result.request && result.status === 'ready' && <CopyCurl text={toCurl(result.request)} />}
             </span>
           </li>
         )

@@ -1,5 +1,7 @@
+import { browserMockLimit, setBrowserMockLimit } from '../mock/start-in-browser-mock.ts'
 import type { FaultRule } from '../state/fault-rule.ts'
-import { controlMock, faultNotes, mockSnapshot } from '../state/mock-state.ts'
+import { controlMock, faultNotes, mockSnapshot, refreshMock } from '../state/mock-state.ts'
+import { target } from '../state/target.ts'
 
 const EVENTS = '/api/v1/events/send'
 
@@ -30,6 +32,30 @@ export function FaultControls({ apiKey }: { apiKey: string }) {
       <button type="button" class="btn small" onClick={() => void controlMock((api) => api.delete('faults'), 'Faults cleared.')}>
         Clear faults
       </button>
+      {target.value === 'browser-mock' && (
+        <span class="field">
+          <label for="mock-limit">Limit</label>
+          <select
+            id="mock-limit"
+            value={String(browserMockLimit.value)}
+            title="The in-browser mock's rate limit; changing it starts a fresh mock"
+            onChange={(e) => {
+              const limit = Number(e.currentTarget.value)
+              void setBrowserMockLimit(limit).then(() => {
+                faultNotes.value = [...faultNotes.value.slice(-4), `A fresh mock at ${limit} requests per second.`]
+                return refreshMock()
+              })
+            }}
+          >
+            {[10, 5, 2].map((n) => (
+              <option key={n} value={String(n)}>
+                {n}/s{n === 10 ? ' (Loops)' : ''}
+              </option>
+            ))}
+            {![10, 5, 2].includes(browserMockLimit.value) && <option value={String(browserMockLimit.value)}>{browserMockLimit.value}/s</option>}
+          </select>
+        </span>
+      )}
       <span class="hint" role="status">
         {faultNotes.value.at(-1) ?? ''} {mockSnapshot.value?.faults.length ? `(${mockSnapshot.value.faults.length} armed)` : ''}
       </span>
