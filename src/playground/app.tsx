@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { browserMockStatus } from './mock/start-in-browser-mock.ts'
 import { sending, runSend } from './send/run-send.ts'
 import { mapping } from './state/mapping.ts'
 import { refreshMock } from './state/mock-state.ts'
@@ -16,7 +17,9 @@ import { SendControls } from './panels/send-controls.tsx'
 export async function send(): Promise<void> {
   // Nothing to send, or the script does not parse: the preview then shows an older script, which is not what to send.
   if (sending.value || mapping.value.results.length === 0 || mapping.value.stale) return
-  const key = apiKey.value.trim()
+  const mock = browserMockStatus.value
+  const notReady = target.value === 'browser-mock' && mock.state !== 'ready'
+  const key = notReady ? '' : apiKey.value.trim()
   const proxyKey = key === '' && target.value === 'loops-proxy'
   const timer = setInterval(() => void refreshMock(), 800)
   try {
@@ -25,6 +28,7 @@ export async function send(): Promise<void> {
       baseUrl: baseUrl.value,
       // Through the proxy, an empty field means the proxy adds the key it holds (LOOPS_API_KEY).
       apiKey: proxyKey ? 'held-by-proxy' : key,
+      ...(notReady ? { note: mock.message ?? 'The in-browser mock is still starting: send again in a moment.' } : {}),
       ...(proxyKey
         ? { note: "No key typed: the proxy adds LOOPS_API_KEY from the dev server's environment. Without one there, Loops answers 401." }
         : {}),
@@ -78,7 +82,7 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
         <span class="spacer" />
         <form
           class="send-form"
-          aria-label="Send"
+          aria-label="Sending"
           onSubmit={(event) => {
             event.preventDefault()
             void send()

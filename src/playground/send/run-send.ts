@@ -37,7 +37,8 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
   const notes = target.note ? [{ at, tone: 'info' as const, text: target.note }] : []
   runs.value = [{ id, startedAt: at, target: target.label, rows, notes, done: false }, ...runs.value]
   if (target.apiKey.trim() === '') {
-    updateRun(id, (run) => ({ ...run, done: true, notes: [{ at, tone: 'error', text: 'Enter an API key first: nothing was sent.' }] }))
+    const text = target.note ?? 'Enter an API key first: nothing was sent.'
+    updateRun(id, (run) => ({ ...run, done: true, notes: [{ at, tone: 'error', text }] }))
     return undefined
   }
   sending.value = true
