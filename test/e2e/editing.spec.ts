@@ -40,6 +40,7 @@ test('an invalid event shows its issue in the call list and at its place in the 
   expect(error?.message).toContain('not a JSON-like literal')
   expect(error?.startLineNumber).toBe(3)
   expect(markers.some((m) => m.severity === 'warning' && m.message.includes('"items" is an array'))).toBe(true)
+  expect(markers.find((m) => m.severity === 'hint')).toMatchObject({ startLineNumber: 1, message: expect.stringContaining('Skipped: identify only resolves identity') })
   await page.screenshot({ path: `${ARTIFACTS}02-invalid-property.png` })
 })
 

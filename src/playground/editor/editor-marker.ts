@@ -1,6 +1,7 @@
 /** A diagnostic to show inline, independent of Monaco (1-based lines and columns). */
 export interface EditorMarker {
-  severity: 'error' | 'warning' | 'info'
+  /** `hint`: a quiet note (dots under the start), e.g. why a call is skipped. */
+  severity: 'error' | 'warning' | 'info' | 'hint'
   message: string
   startLineNumber: number
   startColumn: number

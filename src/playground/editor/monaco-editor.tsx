@@ -16,7 +16,7 @@ export interface MonacoEditorProps {
   onReady?: () => void
 }
 
-const SEVERITY = { error: 8, warning: 4, info: 2 } as const
+const SEVERITY = { error: 8, warning: 4, info: 2, hint: 1 } as const
 
 /** The one component that shows Monaco. Monaco itself is loaded on first use; until then a calm placeholder. */
 export function MonacoEditor(props: MonacoEditorProps) {
@@ -47,7 +47,8 @@ export function MonacoEditor(props: MonacoEditorProps) {
           tabSize: 2,
           fixedOverflowWidgets: true,
           renderLineHighlight: props.readOnly ? 'none' : 'line',
-          wordWrap: props.readOnly ? 'on' : 'off',
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
           ariaLabel: props.readOnly ? `${props.path} (read-only)` : props.path,
           quickSuggestions: { strings: true, other: true, comments: false },
         })

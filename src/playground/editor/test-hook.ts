@@ -12,7 +12,7 @@ export interface PlaygroundHook {
   onRequestChange(listener: () => void): Promise<void>
 }
 
-const SEVERITY: Record<number, EditorMarker['severity']> = { 8: 'error', 4: 'warning', 2: 'info', 1: 'info' }
+const SEVERITY: Record<number, EditorMarker['severity']> = { 8: 'error', 4: 'warning', 2: 'info', 1: 'hint' }
 
 async function model(path: string) {
   const { monaco } = await loadMonaco()

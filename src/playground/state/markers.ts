@@ -27,7 +27,8 @@ export const scriptMarkers = computed((): EditorMarker[] => {
       markers.push(...result.issues.map((issue) => toMarker(issue, label)))
       const position = calls[result.source.index]?.position
       if (result.status === 'skipped' && position) {
-        markers.push(toMarker({ severity: 'info', path: '', message: `Skipped: ${result.reason ?? ''}`, ...position }, label))
+        const marker = toMarker({ severity: 'info', path: '', message: `Skipped: ${result.reason ?? ''}`, ...position }, label)
+        markers.push(marker && { ...marker, severity: 'hint' })
       }
     }
   }
