@@ -40,7 +40,8 @@ export function RequestPanel({ onReady }: { onReady: () => void }) {
       {nestsContactProperties.value && (
         <details class="notice info" role="group" aria-label="Contact properties shape">
           <summary>
-            Contact properties are <strong>nested</strong> under <code>contactProperties</code>: why it matters
+            Contact properties are <strong>nested</strong> under <code>contactProperties</code> (Datafly's shape); Loops
+            documents them at the root. Why it matters
           </summary>
           <p>
             That is the Datafly document's shape. Loops documents contact properties at the <strong>root</strong> of the
