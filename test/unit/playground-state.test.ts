@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NetworkError } from '../../src/core/index.ts'
 import { applySenderEvent, type Run } from '../../src/playground/state/event-log.ts'
 import { scriptMarkers } from '../../src/playground/state/markers.ts'
 import { mapping } from '../../src/playground/state/mapping.ts'
@@ -55,11 +56,13 @@ describe('playground state', () => {
     let run = emptyRun()
     run = applySenderEvent(run, { type: 'attempt', index: 0, attempt: 1, method: 'POST', url: 'x', at: 1 })
     run = applySenderEvent(run, { type: 'response', index: 0, attempt: 1, status: 500, durationMs: 12, at: 2 })
+    const error = new NetworkError({ method: 'POST', path: '/api/v1/events/send' }, new Error('reset'))
+    run = applySenderEvent(run, { type: 'retry', index: 0, attempt: 1, delayMs: 250, reason: 'server-error', status: 500, error, at: 2 })
     run = applySenderEvent(run, { type: 'attempt', index: 0, attempt: 2, method: 'POST', url: 'x', at: 3 })
     run = applySenderEvent(run, { type: 'response', index: 0, attempt: 2, status: 200, durationMs: 9, at: 4 })
     run = applySenderEvent(run, { type: 'outcome', index: 0, outcome: { status: 'delivered', attempts: 2, httpStatus: 200 }, at: 5 })
     expect(run.rows[0]?.attempts).toEqual([
-      { n: 1, at: 1, status: 500, durationMs: 12 },
+      { n: 1, at: 1, status: 500, durationMs: 12, retry: { delayMs: 250, reason: 'server-error' } },
       { n: 2, at: 3, status: 200, durationMs: 9 },
     ])
     expect(run.rows[0]?.outcome?.status).toBe('delivered')
