@@ -1,9 +1,9 @@
-/** The CORS headers real Loops responses carry (observed), plus the one a browser needs to read the rate limit. */
+/** The CORS headers real Loops responses carry (observed), plus what a browser needs to read the rate limit. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Credentials': 'true',
   'Access-Control-Allow-Methods': 'GET,OPTIONS,PATCH,DELETE,POST,PUT',
-  'Access-Control-Expose-Headers': 'x-ratelimit-limit, x-ratelimit-remaining',
+  'Access-Control-Expose-Headers': 'x-ratelimit-limit, x-ratelimit-remaining, retry-after',
 }
 
 /** The answer to a CORS preflight (OPTIONS): no auth, no rate limit. */

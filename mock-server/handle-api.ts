@@ -19,7 +19,7 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
   if (method === 'OPTIONS') return preflight()
   if (!state.isReady) {
     const seeded = await state.ready.then(() => undefined, (error: unknown) => error as Error)
-    if (seeded) return jsonResponse(500, { success: false, message: `The mock could not load its seed: ${seeded.message}. Fix the seed and restart it.` })
+    if (seeded) return jsonResponse(503, { success: false, message: `The mock could not load its seed: ${seeded.message}. Fix the seed and restart it.` })
   }
   const url = new URL(request.url)
   const entry: LogRecord = { at: state.clock.now(), method, path: url.pathname + url.search, status: 0, requestText: undefined, responseBody: null }

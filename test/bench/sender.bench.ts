@@ -5,7 +5,7 @@
 import { LoopsClient, RateLimitExceededError } from 'loops'
 import { startMockServer } from '../../mock-server/http.ts'
 import { createSender, defaultPreset, mapCalls, readInput, type LoopsEventRequest, type MapResult } from '../../src/core/index.ts'
-import { systemClock } from '../../src/cli/system-clock.ts'
+import { wallClock } from '../../src/host/wall-clock.ts'
 
 const LIMIT = 50
 const EVENTS = 500
@@ -55,7 +55,7 @@ export default async function (): Promise<string> {
   let retries = 0
   const measure = async (client: string, send: () => Promise<Omit<Run, 'client' | 'elapsedMs' | 'stored'>>): Promise<void> => {
     await server.mock.reset()
-    await systemClock.sleep(1100) // a fresh rate-limit window, whatever the previous client left
+    await wallClock.sleep(1100) // a fresh rate-limit window, whatever the previous client left
     const start = performance.now()
     const counts = await send()
     runs.push({ client, ...counts, elapsedMs: performance.now() - start, stored: server.mock.events('Bench').length })
@@ -66,7 +66,7 @@ export default async function (): Promise<string> {
         fetch: (r) => fetch(r),
         baseUrl: server.url,
         apiKey: KEY,
-        clock: systemClock,
+        clock: wallClock,
         rate: LIMIT,
         onEvent: (e) => {
           if (e.type === 'paused') pauses++

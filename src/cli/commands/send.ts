@@ -5,7 +5,7 @@ import { formatSendSummary } from '../format-send-summary.ts'
 import { loadAndMap } from '../load-input.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
 import { createSendProgress } from '../send-progress.ts'
-import { systemClock } from '../system-clock.ts'
+import { wallClock } from '../../host/wall-clock.ts'
 
 const DEFAULT_TARGET = 'https://app.loops.so'
 
@@ -133,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
       fetch: (request) => fetch(request),
       baseUrl: args.target,
       ...(args.key !== undefined ? { apiKey: args.key } : {}),
-      clock: systemClock,
+      clock: wallClock,
       rate: args.rate,
       concurrency: args.concurrency,
       onEvent,

@@ -1,6 +1,6 @@
 /**
  * Time, injected. The core never reads the wall clock or sets a timer itself: hosts pass a clock (the command
- * line's `systemClock`, the playground's browser clock), and tests pass a fake one whose `sleep` resolves at once
+ * line and the playground share `src/host/wall-clock.ts`), and tests pass a fake one whose `sleep` resolves at once
  * while advancing virtual time, so rate limits and backoff are tested without waiting.
  */
 export interface Clock {

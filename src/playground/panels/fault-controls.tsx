@@ -1,5 +1,5 @@
 import { browserMockLimit, setBrowserMockLimit } from '../mock/start-in-browser-mock.ts'
-import type { FaultRule } from '../state/fault-rule.ts'
+import type { FaultRule } from '../../../mock-server/types.ts'
 import { controlMock, faultNotes, mockSnapshot, refreshMock } from '../state/mock-state.ts'
 import { target } from '../state/target.ts'
 

@@ -1,7 +1,10 @@
 import type { Clock } from '../core/index.ts'
 
-/** The host's clock for the sender: wall time and real timers (the core may not touch either). */
-export const systemClock: Clock = {
+/**
+ * The sender's clock on a real host, Node (the CLI) or the browser (the playground): wall time and a setTimeout
+ * sleep that honours an AbortSignal. The core may touch neither, so hosts pass this in; tests pass a fake clock.
+ */
+export const wallClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
