@@ -1,12 +1,13 @@
 import { createMockServer } from '../../mock-server/node.ts'
 import { defineLoopsContract } from './loops-contract.ts'
+import { frozenClock } from './frozen-clock.ts'
 
 // LOOPS_BASE_URL (an origin, e.g. http://127.0.0.1:4010 or https://app.loops.so) and LOOPS_API_KEY point the suite
 // at a running server; without them it runs against the mock in this process (msw setupServer).
 const baseUrl = process.env.LOOPS_BASE_URL?.replace(/\/+$/, '').replace(/\/api$/, '')
 const MOCK_ORIGIN = 'http://loops.mock.test'
 const KEY = 'contract-suite-key'
-const inProcess = baseUrl === undefined ? createMockServer({ keys: { [KEY]: 'Contract Team' }, origin: MOCK_ORIGIN }) : undefined
+const inProcess = baseUrl === undefined ? createMockServer({ keys: { [KEY]: 'Contract Team' }, origin: MOCK_ORIGIN, clock: frozenClock() }) : undefined
 
 async function hasControl(origin: string): Promise<boolean> {
   try {

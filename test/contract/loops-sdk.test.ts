@@ -1,6 +1,7 @@
 import { APIError, LoopsClient, RateLimitExceededError } from 'loops'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { frozenClock } from './frozen-clock.ts'
 
 // The official `loops` SDK (7.3.0) against the standalone mock on a real port, with its apiRoot pointed there.
 const KEY = 'sdk-test-key'
@@ -9,7 +10,7 @@ let server: MockServer
 let loops: LoopsClient
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10, seed: { contacts: [{ email: 'sdk-suppressed@example.com', suppressed: true }] } })
+  server = await startMockServer({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10, clock: frozenClock(), seed: { contacts: [{ email: 'sdk-suppressed@example.com', suppressed: true }] } })
   loops = new LoopsClient(KEY)
   loops.apiRoot = `${server.url}/api/`
 })

@@ -20,7 +20,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 }
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 50 })
+  server = await startMockServer({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
   dir = await mkdtemp(join(tmpdir(), 'sender-cli-'))
   script = join(dir, 'session.js')
   const lines = ["datafly.identify('user_1', { email: 'sam@example.com' })"]
