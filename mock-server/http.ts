@@ -83,8 +83,10 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefine
   const method = req.method ?? 'GET'
   try {
     const url = new URL(req.url ?? '/', origin)
+    // only path and query: an absolute-form request target (`GET http://other/…`) still lands on this origin
+    const target = url.origin === origin ? url : new URL(url.pathname + url.search, origin)
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined && body.length > 0
-    return new Request(new URL(url.pathname + url.search, origin), { method, headers: toHeaders(req), ...(hasBody ? { body: new Uint8Array(body) } : {}) })
+    return new Request(target, { method, headers: toHeaders(req), ...(hasBody ? { body: body as Uint8Array<ArrayBuffer> } : {}) })
   } catch {
     return undefined
   }
@@ -105,8 +107,8 @@ async function serve(mock: Mock, req: IncomingMessage, res: ServerResponse, orig
   })
   const setCookie = response.headers.getSetCookie()
   if (setCookie.length > 0) headers['set-cookie'] = setCookie
-  const payload = await response.text()
-  headers['content-length'] = String(Buffer.byteLength(payload))
+  const payload = Buffer.from(await response.arrayBuffer())
+  headers['content-length'] = String(payload.length)
   res.writeHead(response.status, headers)
   res.end(req.method === 'HEAD' ? undefined : payload)
 }
