@@ -50,3 +50,10 @@ datafly.track("Logged In")`
   expect(JSON.stringify(signup?.request?.body)).not.toContain('subscribed')
   expect(login?.request?.body).toMatchObject({ contactProperties: { subscribed: true } })
 })
+
+it('keeps a __proto__ trait a plain key, so it cannot supply an email through the prototype', () => {
+  const calls = readScript('datafly.identify("u1", { "__proto__": { email: "victim@example.com" } })\ndatafly.track("Signed Up")').calls
+  const [, result] = mapCalls(calls, defaultPreset)
+  expect(result?.request?.body).toEqual({ userId: 'u1', eventName: 'signed_up' })
+  expect(Object.getPrototypeOf(resolveIdentities(calls.map((c) => c.envelope))[1]?.traits)).toBe(Object.prototype)
+})

@@ -73,3 +73,9 @@ it('points a script issue at the property it came from', () => {
   const [, result] = mapCalls(readScript(script).calls, defaultPreset)
   expect(result?.issues[0]).toMatchObject({ path: 'body.eventProperties.items', line: 3, column: 3 })
 })
+
+it('sends event properties named like Object.prototype members instead of dropping them', () => {
+  const result = mapOne({ constructor: 'x', toString: 'y', hasOwnProperty: 1 })
+  expect(result?.request?.body).toMatchObject({ eventProperties: { constructor: 'x', toString: 'y', hasOwnProperty: 1 } })
+  expect(result?.issues).toEqual([])
+})

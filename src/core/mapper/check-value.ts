@@ -1,4 +1,5 @@
 import type { Preset } from '../schemas/preset.ts'
+import { setOwn } from '../util/set-own.ts'
 import { flattenValue } from './flatten-value.ts'
 import type { MapperIssue } from './map-result.ts'
 
@@ -80,8 +81,3 @@ export function putValue(
   })
 }
 
-/** Sets an own enumerable property; `__proto__` is defined, never assigned, so it stays a plain key. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  else target[key] = value
-}

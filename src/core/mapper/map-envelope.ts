@@ -2,7 +2,8 @@ import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import type { Preset } from '../schemas/preset.ts'
 import { checkBody } from './check-body.ts'
-import { putValue, setOwn } from './check-value.ts'
+import { setOwn } from '../util/set-own.ts'
+import { putValue } from './check-value.ts'
 import { compilePreset } from './compile-preset.ts'
 import { getPath } from './get-path.ts'
 import { idempotencyKeyFor } from './idempotency-key-for.ts'
@@ -19,8 +20,7 @@ function inputPathOf(path: string): string | undefined {
 }
 
 function hasKeys(o: object): boolean {
-  for (const _ in o) return true
-  return false
+  return Object.keys(o).length > 0
 }
 
 type Mapped = Omit<MapResult, 'issues'> & { issues: MapperIssue[] }
@@ -69,7 +69,7 @@ export function mapEnvelope(
   }
 
   const email = preset.identity.emailTraits
-    .map((trait) => identity.traits[trait])
+    .map((trait) => (Object.hasOwn(identity.traits, trait) ? identity.traits[trait] : undefined))
     .find((v): v is string => typeof v === 'string' && v !== '')
   const userId = identity.userId
   if (email === undefined && userId === undefined) {
@@ -91,13 +91,13 @@ export function mapEnvelope(
     if (route.root === 'properties') consumed.add(route.firstKey)
     const targetKey = route.targetKey
     if (route.target === 'contactProperties') {
-      if (targetKey in contact) continue
+      if (Object.hasOwn(contact, targetKey)) continue
       if (BODY_KEYS.has(targetKey)) {
         issues.push({ severity: 'warning', path: `${contactBodyPath}.${targetKey}`, message: `"${targetKey}" is set by the request itself; the route ${route.from} → contactProperties.${targetKey} was ignored.`, from: route.from })
         continue
       }
       putValue(contact, targetKey, value, 'contact', contactBodyPath, route.from, policy, issues)
-    } else if (envelope.type !== 'identify' && !(targetKey in eventProps)) {
+    } else if (envelope.type !== 'identify' && !Object.hasOwn(eventProps, targetKey)) {
       putValue(eventProps, targetKey, value, 'event', 'body.eventProperties', route.from, policy, issues)
     }
   }
@@ -111,7 +111,7 @@ export function mapEnvelope(
       ...(email !== undefined ? { email } : {}),
       ...(userId !== undefined ? { userId } : {}),
     }
-    for (const k in contact) setOwn(body, k, contact[k])
+    for (const k of Object.keys(contact)) setOwn(body, k, contact[k])
     return finish({ method: 'PUT', path: '/api/v1/contacts/update', headers: { 'Content-Type': 'application/json' }, body: body as LoopsRequest['body'] })
   }
 
@@ -133,12 +133,12 @@ export function mapEnvelope(
   if (envelope.type === 'page') {
     for (const { field, segments } of compilePreset(preset).pageFields) {
       const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, segments)) : (getPath(envelope.properties, segments) ?? getPath(envelope.context?.page, segments))
-      if (!(field in eventProps)) putValue(eventProps, field, value, 'event', 'body.eventProperties', `properties.${field}`, policy, issues)
+      if (!Object.hasOwn(eventProps, field)) putValue(eventProps, field, value, 'event', 'body.eventProperties', `properties.${field}`, policy, issues)
     }
   } else if (envelope.properties && typeof envelope.properties === 'object') {
     const properties = envelope.properties
     for (const key of Object.keys(properties)) {
-      if (consumed.has(key) || key in eventProps) continue
+      if (consumed.has(key) || Object.hasOwn(eventProps, key)) continue
       putValue(eventProps, key, properties[key], 'event', 'body.eventProperties', `properties.${key}`, policy, issues)
     }
   }
@@ -151,7 +151,7 @@ export function mapEnvelope(
   if (preset.contactProperties === 'nested') {
     if (hasKeys(contact)) body['contactProperties'] = contact
   } else {
-    for (const k in contact) setOwn(body, k, contact[k])
+    for (const k of Object.keys(contact)) setOwn(body, k, contact[k])
   }
   if (hasKeys(eventProps)) body['eventProperties'] = eventProps
 

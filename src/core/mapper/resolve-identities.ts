@@ -1,4 +1,5 @@
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
+import { assignOwn } from '../util/set-own.ts'
 
 /** Who a call belongs to after identity resolution: the visitor's user id and merged traits. */
 export interface ResolvedIdentity {
@@ -34,9 +35,9 @@ export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[]
       current.set(visitor, segment)
     }
     if (userId !== undefined) segment.userId = userId
-    if (envelope.type === 'identify' && isObject(envelope.traits)) Object.assign(segment.traits, envelope.traits)
+    if (envelope.type === 'identify' && isObject(envelope.traits)) assignOwn(segment.traits, envelope.traits)
     const contextTraits = envelope.context?.traits
-    if (isObject(contextTraits)) Object.assign(segment.traits, contextTraits)
+    if (isObject(contextTraits)) assignOwn(segment.traits, contextTraits)
     segment.members.push(index)
     segmentOf[index] = segment
   })
