@@ -218,6 +218,6 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     const nullBody = status === 204 || status === 205 || status === 304
     if (nullBody) void upstreamResponse.body?.cancel()
     const downBody = nullBody || upstreamResponse.body === null ? null : scrub ? upstreamResponse.body.pipeThrough(scrub) : upstreamResponse.body
-    return finish(new Response(downBody, { status, statusText: upstreamResponse.statusText, headers }))
+    return finish(new Response(downBody, { status, statusText: redact(upstreamResponse.statusText, secrets), headers }))
   }
 }

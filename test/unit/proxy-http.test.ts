@@ -61,12 +61,12 @@ async function startProxy(options: ServeProxyOptions) {
 
 /** A raw request: node:http sends the path and Host exactly as given, as curl --path-as-is would. */
 function raw(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; statusMessage: string; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, statusMessage: res.statusMessage ?? '', headers: res.headers, body }))
     })
     req.on('error', reject)
     req.end(options.body)
@@ -231,9 +231,9 @@ describe('proxy over HTTP', () => {
     expect(upstream.received).toEqual([])
   })
 
-  it('never sends the key back, in headers, body or log, even from an upstream that echoes it', async () => {
+  it('never sends the key back, in status text, headers, body or log, even from an upstream that echoes it', async () => {
     const upstream = await fakeUpstream((req, res) => {
-      res.writeHead(401, { 'content-type': 'application/json', 'x-echo': req.headers.authorization ?? '' })
+      res.writeHead(401, `Unauthorized ${req.headers.authorization ?? ''}`, { 'content-type': 'application/json', 'x-echo': req.headers.authorization ?? '' })
       res.end(JSON.stringify({ success: false, message: `Invalid API key ${req.headers.authorization}` }))
     })
     const { proxy, lines } = await startProxy({ upstream: upstream.url, apiKey: KEY })

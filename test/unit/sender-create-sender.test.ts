@@ -105,6 +105,19 @@ describe('createSender', () => {
     expect(report.outcomes[0]?.status === 'failed' && report.outcomes[0].reason).toMatch(/asked to wait 3600 s/)
   })
 
+  it('holds the rest of the queue no longer than maxRetryAfter when Retry-After is longer', async () => {
+    const { sender } = setup([() => loopsResponse(429, {}, { 'Retry-After': '3600' }), ok], { concurrency: 1 })
+    const report = await sender.send(readyResults(2))
+    expect(report.outcomes.map((o) => o.status)).toEqual(['failed', 'delivered'])
+    expect(report.summary.elapsedMs).toBeLessThanOrEqual(60_000 + 1_000)
+  })
+
+  it('announces a lower rate limit only when the limiter takes it, never for x-ratelimit-limit: 0', async () => {
+    const { sender, events } = setup([() => loopsResponse(200, { success: true }, { 'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0' })])
+    await sender.send(readyResults(3))
+    expect(events.filter((e) => e.type === 'rate-lowered')).toEqual([])
+  })
+
   it('keeps sending and recording outcomes when an onEvent listener throws', async () => {
     const { sender } = setup([ok], {
       onEvent: () => {

@@ -132,8 +132,8 @@ export function createSender(options: SenderOptions): Sender {
       const worker = async (): Promise<void> => {
         while (next < results.length) {
           const index = next++
-          const result = results[index]
-          if (!result) continue
+          // a missing entry throws in deliverResult and is still recorded (internal), never skipped
+          const result = results[index] as MapResult
           const outcome = await deliverResult(context, index, result).catch(
             (error: unknown): SendOutcome => ({
               status: 'failed',

@@ -102,8 +102,10 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
         at: now,
       })
       if (rateLimit?.limit !== undefined && rateLimit.limit < ctx.limiter.limit) {
+        const before = ctx.limiter.limit
         ctx.limiter.lowerLimit(rateLimit.limit)
-        emit({ type: 'rate-lowered', limit: rateLimit.limit, at: now })
+        // the limiter ignores nonsense (0, NaN): announce only a limit it actually took
+        if (ctx.limiter.limit !== before) emit({ type: 'rate-lowered', limit: ctx.limiter.limit, at: now })
       }
       // The window is spent. When our own requests spent it (`limit` of ours went out in the interval before this
       // one), the limiter's spacing already keeps the next one out of it; when fewer of ours did, another client
@@ -126,7 +128,8 @@ export async function deliverResult(ctx: DeliveryContext, index: number, result:
       if (status === 429) {
         ctx.counters.rateLimited++
         retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), now)
-        pause(ctx, retryAfterMs ?? WINDOW_MS, 'rate-limited')
+        // never hold the whole queue longer than a retry would wait: a longer Retry-After fails this event below
+        pause(ctx, Math.min(retryAfterMs ?? WINDOW_MS, ctx.retry.maxRetryAfter), 'rate-limited')
         reason = 'rate-limited'
         lastError = new RateLimitError(answer.message, line, rateLimit?.limit, retryAfterMs)
       } else if (status === 408 || status >= 500) {
