@@ -21,6 +21,7 @@ export function checkFaultRule(rule: FaultRule): void {
   check(rule.path === undefined || (typeof rule.path === 'string' && rule.path.startsWith('/')), '`path` must be a string starting with "/"')
   check(rule.method === undefined || typeof rule.method === 'string', '`method` must be a string such as "POST"')
   check(rule.status === undefined || (Number.isInteger(rule.status) && rule.status >= 200 && rule.status <= 599), '`status` must be an integer from 200 to 599')
+  check(rule.status !== 204 && rule.status !== 205 && rule.status !== 304, '`status` 204, 205 and 304 carry no body; use a status whose answer is a JSON body')
   check(rule.latencyMs === undefined || (typeof rule.latencyMs === 'number' && rule.latencyMs >= 0 && rule.latencyMs <= 60_000), '`latencyMs` must be a number from 0 to 60000')
   check(rule.drop === undefined || typeof rule.drop === 'boolean', '`drop` must be true or false')
   check(rule.count === undefined || (Number.isInteger(rule.count) && rule.count >= 1), '`count` must be an integer ≥ 1')

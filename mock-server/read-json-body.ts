@@ -51,20 +51,28 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw badRequest(`The request body must be a JSON object, got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}.`)
-  const proto = findProtoKey(json, '')
+  const proto = findProtoKey(json)
   if (proto !== undefined) throw badRequest(`The key "__proto__" is not allowed (at ${proto}).`)
   return json as Record<string, unknown>
 }
 
 const tooLarge = (): LoopsRequestError => new LoopsRequestError(413, 'The request body is larger than 1 MB.')
 
-function findProtoKey(value: unknown, path: string): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  for (const key of Object.keys(value)) {
-    const at = path === '' ? key : `${path}.${key}`
-    if (key === '__proto__') return at
-    const found = findProtoKey((value as Record<string, unknown>)[key], at)
-    if (found !== undefined) return found
+/** How deep a body may nest: Loops' bodies are at most a few levels deep (dataVariables arrays of objects). */
+export const MAX_BODY_DEPTH = 32
+
+/** Walks the body without recursion, so no nesting depth can overflow the stack (a 400, never a 500). */
+function findProtoKey(root: unknown): string | undefined {
+  const stack: [unknown, string, number][] = [[root, '', 0]]
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop() as [unknown, string, number]
+    if (typeof value !== 'object' || value === null) continue
+    if (depth > MAX_BODY_DEPTH) throw badRequest(`The request body nests deeper than ${MAX_BODY_DEPTH} levels (at ${path}); Loops bodies are flat objects.`)
+    for (const key of Object.keys(value)) {
+      const at = path === '' ? key : `${path}.${key}`
+      if (key === '__proto__') return at
+      stack.push([(value as Record<string, unknown>)[key], at, depth + 1])
+    }
   }
   return undefined
 }

@@ -1,3 +1,4 @@
+import { checkPropertyType } from './check-value.ts'
 import { labelOf } from './default-seed.ts'
 import type { ContactRecord } from './db.ts'
 import type { MockState } from './mock-state.ts'
@@ -51,9 +52,15 @@ export async function applyContact(
   resolution: Exclude<Resolution<ContactRecord>, { kind: 'fail' }>,
   input: ContactInput,
 ): Promise<ContactRecord> {
-  for (const [key, type] of input.newProperties)
-    if (!state.db.properties.findFirst((q) => q.where({ team, key })))
-      await state.db.properties.create({ team, key, label: labelOf(key), type, custom: true, internal: false })
+  for (const [key, type] of input.newProperties) {
+    const existing = state.db.properties.findFirst((q) => q.where({ team, key }))
+    if (!existing) await state.db.properties.create({ team, key, label: labelOf(key), type, custom: true, internal: false })
+    else {
+      // created by a concurrent request since this one was validated: its type now rules (a 400 on mismatch)
+      const value = input.custom.get(key)
+      if (value !== undefined && value !== null) checkPropertyType(key, existing.type, value)
+    }
+  }
   const now = state.clock.now()
   if (resolution.kind === 'create') {
     const custom: Record<string, string | number | boolean> = {}

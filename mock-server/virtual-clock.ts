@@ -5,6 +5,9 @@ export interface VirtualClock extends MockClock {
   offset(): number
 }
 
+/** The largest epoch ms a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15
+
 /** The mock's clock: the base clock plus an offset that `advance` moves forward (never back). */
 export function createVirtualClock(base: MockClock = { now: () => Date.now() }): VirtualClock {
   let offset = 0
@@ -12,6 +15,8 @@ export function createVirtualClock(base: MockClock = { now: () => Date.now() }):
     now: () => base.now() + offset,
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`\`ms\` must be a finite number ≥ 0, got ${String(ms)}`)
+      // checked before moving: a clock past the last representable date (year 275760) would break every answer
+      if (base.now() + offset + ms > MAX_DATE_MS) throw new TypeError(`\`ms\` would move the clock past the last date JavaScript can represent; advance by less than ${MAX_DATE_MS - base.now() - offset}`)
       offset += ms
     },
     offset: () => offset,

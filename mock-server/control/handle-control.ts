@@ -67,6 +67,14 @@ export async function handleControl(mock: Mock, request: Request): Promise<Respo
       case 'DELETE keys/:':
         mock.revokeKey(parts[1] ?? '')
         return jsonResponse(200, { success: true })
+      case 'POST keys/:': {
+        // the key in the body, not the URL, so it stays out of request logs and error messages
+        if (parts[1] !== 'revoke') break
+        const body = await readJson(request)
+        if (typeof body.key !== 'string') throw new TypeError('send {"key": "<the key to revoke>"}')
+        mock.revokeKey(body.key)
+        return jsonResponse(200, { success: true })
+      }
     }
     return fail(404, `No control route ${method} ${url.pathname}. See the README, section "The mock Loops server".`)
   } catch (error) {

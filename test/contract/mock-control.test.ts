@@ -117,6 +117,15 @@ it('adds a key to a new team, with its own seed and rate limit, and revokes it',
   expect((await fetch(`${server.url}/api/v1/api-key`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(401)
 })
 
+it('revokes a key given in the body of POST /_mock/keys/revoke, so the key never appears in a URL', async () => {
+  const { key } = (await control('POST', 'keys', { team: 'Initech' })).json as { key: string }
+  expect((await control('POST', 'keys/revoke', { key })).json).toEqual({ success: true })
+  expect((await fetch(`${server.url}/api/v1/api-key`, { headers: { Authorization: `Bearer ${key}` } })).status).toBe(401)
+  const unknown = await control('POST', 'keys/revoke', { key: 'no-such-key' })
+  expect(unknown.status).toBe(400)
+  expect(JSON.stringify(unknown.json)).not.toContain('no-such-key')
+})
+
 it('answers CORS preflights on /_mock and carries Access-Control-Allow-Origin: *', async () => {
   const preflight = await fetch(`${server.url}/_mock/faults`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } })
   expect(preflight.status).toBe(204)

@@ -37,3 +37,8 @@ it('delays a matching request by latencyMs on the injected sleep, then answers n
   expect(res?.status).toBe(200)
   expect(waits).toEqual([250])
 })
+
+it('refuses a forced status that cannot carry a JSON body (204, 205, 304)', () => {
+  const faults = createFaultStore(() => 0)
+  for (const status of [204, 205, 304]) expect(() => faults.add({ status })).toThrow(/carry no body/)
+})

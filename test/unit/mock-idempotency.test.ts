@@ -57,3 +57,10 @@ it('never moves the virtual clock backwards', () => {
   expect(() => clock.advance(-1)).toThrow(/`ms`/)
   expect(() => clock.advance(Number.NaN)).toThrow(TypeError)
 })
+
+it('refuses to advance the virtual clock past the last representable date and leaves it where it was', () => {
+  const clock = createVirtualClock({ now: () => 0 })
+  clock.advance(1000)
+  expect(() => clock.advance(1e16)).toThrow(/past the last date/)
+  expect(clock.now()).toBe(1000)
+})

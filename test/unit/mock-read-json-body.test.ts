@@ -32,3 +32,8 @@ it('refuses invalid UTF-8 and a __proto__ key anywhere', async () => {
 it('answers 413 for a body over 1 MB', async () => {
   expect((await failure(req(`"${'a'.repeat(1024 * 1024)}"`))).status).toBe(413)
 })
+
+it('answers a deeply nested body with a 400 naming the depth, never a stack overflow', async () => {
+  const deep = `{"email":"a@example.com","eventName":"e","x":${'['.repeat(5000)}${']'.repeat(5000)}}`
+  expect(await failure(req(deep))).toMatchObject({ status: 400, message: expect.stringMatching(/nests deeper than 32 levels/) })
+})

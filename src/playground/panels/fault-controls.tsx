@@ -25,7 +25,7 @@ export function FaultControls({ apiKey }: { apiKey: string }) {
         type="button"
         class="btn small"
         disabled={!apiKey}
-        onClick={() => void controlMock((api) => api.delete(`keys/${encodeURIComponent(apiKey)}`), 'The API key in use is revoked: the mock answers 401.')}
+        onClick={() => void controlMock((api) => api.post('keys/revoke', { key: apiKey }), 'The API key in use is revoked: the mock answers 401.')}
       >
         Revoke key
       </button>
