@@ -104,7 +104,6 @@ export function createSender(options: SenderOptions): Sender {
       if (keyRejected) stop.abort()
       const start = clock.now()
       const counters = { retries: 0, rateLimited: 0 }
-      const rejectedBefore = keyRejected
       const context: DeliveryContext = {
         fetch,
         clock,
@@ -162,8 +161,8 @@ export function createSender(options: SenderOptions): Sender {
         outcomes,
         cancelled: outcomes.some((o) => o.status === 'failed' && o.code === 'cancelled'),
       }
-      const rejected = keyRejected ?? rejectedBefore
-      if (rejected) report.keyRejected = rejected
+      // a rejected key stays rejected for this sender (keyRejected is never cleared)
+      if (keyRejected) report.keyRejected = keyRejected
       return report
     },
   }
