@@ -1,9 +1,9 @@
+import { RESERVED_CONTACT_PROPERTIES, VALUE_MAX } from '../src/core/index.ts'
 import { badRequest } from './loops-request-error.ts'
 import type { ContactValue, PropertyType } from './types.ts'
 
-/** Loops' per-value limit: 500 characters "including the opening and closing quotes", i.e. as JSON. */
-export const VALUE_MAX = 500
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'])
+/** Loops' reserved contact property names: the core's list, so the mapper and the mock cannot drift apart. */
+export const RESERVED_NAMES = RESERVED_CONTACT_PROPERTIES
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(?:Z|[+-]\d{2}:\d{2})?$/
 

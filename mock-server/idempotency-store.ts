@@ -1,7 +1,8 @@
 import type { MockClock } from './types.ts'
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
-export const IDEMPOTENCY_KEY_MAX = 100
+/** Loops' limit for an Idempotency-Key (the core's constant). */
+export { IDEMPOTENCY_KEY_MAX } from '../src/core/index.ts'
 
 export type Reservation =
   | { ok: true; commit(): void; release(): void }

@@ -3,7 +3,8 @@ import { setOwn } from '../util/set-own.ts'
 import { flattenValue } from './flatten-value.ts'
 import type { MapperIssue } from './map-result.ts'
 
-const RESERVED = new Set(['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'])
+/** Contact property names Loops reserves (its docs: Contacts › Properties › Reserved names). */
+export const RESERVED_CONTACT_PROPERTIES: ReadonlySet<string> = new Set(['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'])
 
 const kindOf = (v: unknown): string =>
   Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v
@@ -26,30 +27,21 @@ export function putValue(
   issues: MapperIssue[],
 ): void {
   if (value === undefined) return
-  if (isScalar(value) || (value === null && kind === 'contact')) {
-    if (kind === 'contact' && RESERVED.has(key)) {
-      issues.push({
-        severity: 'warning',
-        path: `${bodyPath}.${key}`,
-        message: `"${key}" is a reserved Loops contact property (id, listId, softDeleteAt, teamId, updatedAt): Loops ignores it, so it was dropped. Route it to another name.`,
-        ...(fromPath !== undefined ? { from: fromPath } : {}),
-      })
-      return
-    }
-    setOwn(target, key, value)
-    return
-  }
-  const path = `${bodyPath}.${key}`
   const from = fromPath !== undefined ? { from: fromPath } : {}
-  if (kind === 'contact' && RESERVED.has(key)) {
+  if (kind === 'contact' && RESERVED_CONTACT_PROPERTIES.has(key)) {
     issues.push({
       severity: 'warning',
-      path,
+      path: `${bodyPath}.${key}`,
       message: `"${key}" is a reserved Loops contact property (id, listId, softDeleteAt, teamId, updatedAt): Loops ignores it, so it was dropped. Route it to another name.`,
       ...from,
     })
     return
   }
+  if (isScalar(value) || (value === null && kind === 'contact')) {
+    setOwn(target, key, value)
+    return
+  }
+  const path = `${bodyPath}.${key}`
   if (value === null) {
     issues.push({
       severity: 'warning',
