@@ -12,6 +12,8 @@ export default defineConfig({
     projects: [
       { extends: false, test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] } },
       { extends: false, test: { name: 'contract', environment: 'node', include: ['test/contract/**/*.test.ts'], testTimeout: 30_000 } },
+      // npm pack + a fresh project that installs the tarball (slow: tens of seconds)
+      { extends: false, test: { name: 'package', environment: 'node', include: ['test/package/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 })

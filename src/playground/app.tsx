@@ -7,6 +7,7 @@ import { shareLink } from './state/share-sync.ts'
 import { apiKey, baseUrl, target, TARGET_LABELS } from './state/target.ts'
 import { EventLogPanel } from './panels/event-log-panel.tsx'
 import { ExamplesMenu } from './panels/examples-menu.tsx'
+import { ExportTestButton } from './panels/export-test-button.tsx'
 import { MockStatePanel } from './panels/mock-state-panel.tsx'
 import { PresetPanel } from './panels/preset-panel.tsx'
 import { RequestPanel } from './panels/request-panel.tsx'
@@ -79,6 +80,7 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
         </div>
         <ExamplesMenu />
         <ShareButton />
+        <ExportTestButton />
         <span class="spacer" />
         <form
           class="send-form"

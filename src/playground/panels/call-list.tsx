@@ -1,7 +1,9 @@
-import type { MapResult } from '../../core/index.ts'
+import type { LoopsRequest, MapResult } from '../../core/index.ts'
 import { describeCall, lineOf } from '../state/describe-call.ts'
 import { mapping } from '../state/mapping.ts'
 import { toCurl } from '../state/to-curl.ts'
+import { toFetchCode } from '../export/to-fetch-code.ts'
+import { toSdkCode } from '../export/to-sdk-code.ts'
 
 function whyOf(result: MapResult): string {
   if (result.status === 'skipped') return result.reason ?? ''
@@ -12,16 +14,27 @@ function whyOf(result: MapResult): string {
   return `${result.request?.method ?? ''} ${result.request?.path ?? ''}${to}${warnings ? ` · ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`
 }
 
-function CopyCurl({ text }: { text: string }) {
+/** A small link that copies code made on click (not on every edit). */
+function CopyCode({ label, title, make }: { label: string; title: string; make: () => string }) {
   return (
-    <button
-      type="button"
-      class="btn link small-link"
-      title="Copy this request as a curl command for real Loops (the key stays in $LOOPS_API_KEY)"
-      onClick={() => void navigator.clipboard.writeText(text).catch(() => undefined)}
-    >
-      copy as curl
+    <button type="button" class="btn link small-link" title={title} onClick={() => void navigator.clipboard.writeText(make()).catch(() => undefined)}>
+      {label}
     </button>
+  )
+}
+
+/** copy as curl · SDK code · fetch: the same request for real Loops, the key left in LOOPS_API_KEY. */
+function CopyRequest({ request }: { request: LoopsRequest }) {
+  return (
+    <>
+      <CopyCode label="copy as curl" title="Copy this request as a curl command for real Loops (the key stays in $LOOPS_API_KEY)" make={() => toCurl(request)} />
+      <CopyCode
+        label="copy as SDK code"
+        title="Copy this request as a call of the official loops SDK (npm i loops; the key is read from process.env.LOOPS_API_KEY)"
+        make={() => toSdkCode([request])}
+      />
+      <CopyCode label="copy as fetch" title="Copy this request as a fetch call with the same body bytes (the key is read from process.env.LOOPS_API_KEY)" make={() => toFetchCode(request)} />
+    </>
   )
 }
 
@@ -38,7 +51,7 @@ export function CallList() {
             <span class="what">
               {describeCall(result)}
               {line && <span class="why"> · {line}</span>}
-              {result.request && result.status === 'ready' && <CopyCurl text={toCurl(result.request)} />}
+              {result.request && result.status === 'ready' && <CopyRequest request={result.request} />}
               <br />
               <span class="why clamp" title={whyOf(result)}>
                 {whyOf(result)}

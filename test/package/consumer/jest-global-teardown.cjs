@@ -1,0 +1,10 @@
+// Jest globalTeardown: stops the mock server globalSetup started.
+const { once } = require('node:events')
+
+module.exports = async function globalTeardown() {
+  const child = globalThis.__loopsMock
+  if (!child || child.exitCode !== null) return
+  const exited = once(child, 'exit')
+  child.kill('SIGTERM')
+  await exited
+}
