@@ -7,10 +7,10 @@ test('Export as test downloads a Vitest file for the package; copy as SDK code a
   // what the page writes to the clipboard, recorded (headless Chromium has no clipboard to read back reliably)
   await page.addInitScript(() => {
     const copied: string[] = []
-    Object.assign(window, { __copied: copied })
+    Object.assign(window, { copiedTexts: copied })
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copied.push(text) } })
   })
-  const copied = () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '')
+  const copied = () => page.evaluate(() => (window as unknown as { copiedTexts: string[] }).copiedTexts.at(-1) ?? '')
   await openPlayground(page)
   await loadExample(page, 'worked-example')
 

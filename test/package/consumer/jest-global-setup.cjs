@@ -20,5 +20,5 @@ module.exports = async function globalSetup() {
   const ready = JSON.parse(line)
   process.env.LOOPS_MOCK_URL = ready.url
   process.env.LOOPS_API_KEY = ready.keys[0].key
-  globalThis.__loopsMock = child
+  globalThis.loopsMockServer = child
 }

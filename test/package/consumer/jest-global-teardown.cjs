@@ -2,7 +2,7 @@
 const { once } = require('node:events')
 
 module.exports = async function globalTeardown() {
-  const child = globalThis.__loopsMock
+  const child = globalThis.loopsMockServer
   if (!child || child.exitCode !== null) return
   const exited = once(child, 'exit')
   child.kill('SIGTERM')

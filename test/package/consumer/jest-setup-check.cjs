@@ -8,7 +8,7 @@ const teardown = require('./jest-global-teardown.cjs')
   const res = await fetch(`${process.env.LOOPS_MOCK_URL}/api/v1/api-key`, { headers: { Authorization: `Bearer ${process.env.LOOPS_API_KEY}` } })
   const body = await res.json()
   await teardown()
-  console.log(JSON.stringify({ status: res.status, body, stopped: globalThis.__loopsMock.exitCode !== null || globalThis.__loopsMock.signalCode !== null }))
+  console.log(JSON.stringify({ status: res.status, body, stopped: globalThis.loopsMockServer.exitCode !== null || globalThis.loopsMockServer.signalCode !== null }))
 })().catch((error) => {
   console.error(error)
   process.exit(1)
