@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks'
 
-export interface WebhookSignatureHeaders {
+export type WebhookSignatureHeaders = {
   'webhook-id': string
   'webhook-timestamp': string
   'webhook-signature': string
