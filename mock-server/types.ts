@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw'
+import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -41,6 +42,9 @@ export interface MockOptions {
   origin?: string
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
+  /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
+   * refuses transactional attachments with Loops' 400 (default on) */
+  teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -123,6 +127,8 @@ export interface Mock {
   contacts(team?: string): MockContact[]
   events(team?: string): StoredEvent[]
   emails(team?: string): SentEmail[]
+  /** what the content API holds per team: campaigns and transactional emails with their LMX, workflows as node lists */
+  content(team?: string): TeamContentSnapshot[]
   requests(): RequestLogEntry[]
   faults(): (FaultRule & { id: string })[]
   addFault(rule: FaultRule): string
