@@ -99,6 +99,8 @@ it('packs only what runs: compiled JavaScript and types, the bin, no sources, te
   expect(tarballFiles).toContain('dist/src/core/index.d.ts')
   expect(tarballFiles).toContain('dist/mock-server/public/index.js')
   expect(tarballFiles).toContain('dist/mock-server/public/index.d.ts')
+  expect(tarballFiles).toContain('dist/src/core/webhooks/index.js')
+  expect(tarballFiles).toContain('dist/src/core/webhooks/index.d.ts')
   const unexpected = tarballFiles.filter(
     (f) => !['package.json', 'README.md', 'LICENSE', 'src/cli/bin.js'].includes(f) && !(f.startsWith('dist/') && (f.endsWith('.js') || f.endsWith('.d.ts'))),
   )
@@ -118,7 +120,7 @@ it('installs without a node of its own in the user\'s project and adds only its 
   expect(bytes).toBeLessThan(30e6)
 })
 
-it('(a) a plain Node ESM script starts the mock with startMockServer and the loops SDK gets 200, 409 and 429 from it', async () => {
+it('(a) a plain Node ESM script signs and verifies a webhook, starts the mock with startMockServer and the loops SDK gets 200, 409 and 429 from it', async () => {
   const { stdout } = await timed('a: node script', () => inApp(process.execPath, ['start-mock.mjs']))
   expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) })
 })
@@ -151,7 +153,7 @@ it('(b, e) runs the user\'s Vitest file with the in-process handlers and a test 
   expect(result).toBe(1)
 })
 
-it('(c) the user\'s tsc type-checks a strict consumer of loops-playground/core and loops-playground/mock', async () => {
+it('(c) the user\'s tsc type-checks a strict consumer of loops-playground/core, /mock and /webhooks', async () => {
   const { stdout } = await timed('c: tsc', () => inApp('npx', ['tsc', '-p', 'tsconfig.json']).catch((error: { stdout?: string }) => ({ stdout: `tsc failed:\n${error.stdout ?? ''}` })))
   expect(stdout).toBe('')
 })

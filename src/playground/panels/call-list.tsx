@@ -4,6 +4,7 @@ import { mapping } from '../state/mapping.ts'
 import { toCurl } from '../state/to-curl.ts'
 import { toFetchCode } from '../export/to-fetch-code.ts'
 import { toSdkCode } from '../export/to-sdk-code.ts'
+import { ClampText } from './clamp-text.tsx'
 
 function whyOf(result: MapResult): string {
   if (result.status === 'skipped') return result.reason ?? ''
@@ -53,9 +54,7 @@ export function CallList() {
               {line && <span class="why"> · {line}</span>}
               {result.request && result.status === 'ready' && <CopyRequest request={result.request} />}
               <br />
-              <span class="why clamp" title={whyOf(result)}>
-                {whyOf(result)}
-              </span>
+              <ClampText class="why" text={whyOf(result)} />
             </span>
           </li>
         )

@@ -1,5 +1,6 @@
 // (c) A strict TypeScript consumer: the package's types, checked by the user's own tsc.
 import { createSender, defaultPreset, mapCalls, readScript, type Clock, type MapResult, type SendReport } from 'loops-playground/core'
+import { signLoopsWebhook, verifyLoopsWebhook, type WebhookVerification } from 'loops-playground/webhooks'
 import { loopsHandlers, mockControl, setupLoopsMock, startMockServer, type FaultRule, type MockControl, type RunningMockServer, type StoredEvent } from 'loops-playground/mock'
 
 export async function mapAndSend(script: string, server: RunningMockServer): Promise<SendReport> {
@@ -22,3 +23,11 @@ export async function main(): Promise<StoredEvent[]> {
   await server.close()
   return control.events('Acme')
 }
+
+export function receive(body: string, headers: Headers, secret: string): WebhookVerification {
+  const result = verifyLoopsWebhook({ body, headers, secret, now: Date.now() })
+  if (!result.ok) console.error(result.status, result.code, result.message)
+  return result
+}
+
+export const headersFor = (secret: string, body: string): Record<string, string> => signLoopsWebhook({ secret, id: 'msg_1', timestamp: Math.floor(Date.now() / 1000), body })

@@ -2,6 +2,14 @@
 import assert from 'node:assert/strict'
 import { LoopsClient, RateLimitExceededError } from 'loops'
 import { startMockServer } from 'loops-playground/mock'
+import { signLoopsWebhook, verifyLoopsWebhook } from 'loops-playground/webhooks'
+
+// the webhook helpers, as a user's server would use them
+const secret = `whsec_${Buffer.from('a 32-byte secret for the test ok').toString('base64')}`
+const delivery = JSON.stringify({ eventName: 'contact.created', contact: { email: 'ada@example.com' } })
+const signed = signLoopsWebhook({ secret, id: 'msg_1', timestamp: 1767225600, body: delivery })
+assert.equal(verifyLoopsWebhook({ body: delivery, headers: signed, secret, now: 1767225600_000 }).ok, true)
+assert.equal(verifyLoopsWebhook({ body: `${delivery} `, headers: signed, secret, now: 1767225600_000 }).ok, false)
 
 // a clock that only moves when told to, so the rate-limit window cannot roll over mid-script
 let now = Date.UTC(2026, 0, 1)
