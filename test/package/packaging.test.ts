@@ -117,7 +117,8 @@ it('installs without a node of its own in the user\'s project and adds only its 
   let bytes = 0
   for (const path of runtime) bytes += await sizeOf(join(app, path)).catch(() => 0)
   console.log(`installed size of ${repoPackage.name} and its ${runtime.length - 1} runtime dependencies: ${(bytes / 1e6).toFixed(1)} MB`)
-  expect(bytes).toBeLessThan(30e6)
+  // 27 MB when written (es-toolkit via @msw/data 19 MB, zod 8 MB, msw and its deps): far from a Node toolchain (185 MB)
+  expect(bytes).toBeLessThan(40e6)
 })
 
 it('(a) a plain Node ESM script signs and verifies a webhook, starts the mock with startMockServer and the loops SDK gets 200, 409 and 429 from it', async () => {
