@@ -1,7 +1,8 @@
 import { parse, type Node } from 'acorn'
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
-import { stableHash, toUuidShape } from '../util/stable-hash.ts'
+import { createContentIds } from '../util/content-id.ts'
+import { stableHash } from '../util/stable-hash.ts'
 import { isObject } from '../loops/is-object.ts'
 import { positionOf } from './position-of.ts'
 import { readLiteral } from './read-literal.ts'
@@ -44,7 +45,8 @@ const DEFAULT_START = Date.UTC(2026, 0, 1)
 
 /**
  * Reads a Datafly.js script into envelopes with a real JavaScript parser; nothing is evaluated.
- * Ids are deterministic: the same script always yields the same messageIds (hash of the script + call index).
+ * Ids are deterministic: a call's messageId is a hash of its own content (method, arguments, the consent in
+ * force) and its ordinal among identical calls, so editing one call changes only that call's id.
  */
 export function readScript(source: string, options: ReadScriptOptions = {}): ScriptRead {
   let program: AnyNode
@@ -74,6 +76,7 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
   }
 
   const scriptHash = stableHash(source)
+  const ids = createContentIds()
   const anonymousId = `anon-${scriptHash.slice(0, 16)}`
   const start = options.startTime ?? DEFAULT_START
   const calls: ScriptCall[] = []
@@ -122,7 +125,9 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
 
     const index = calls.length
     const base = {
-      messageId: toUuidShape(stableHash(`${scriptHash}:${index}`)),
+      // the call's own content (method, arguments, consent in force) and its ordinal among identical calls: an
+      // edit elsewhere in the script leaves this call's id, hence its Idempotency-Key, unchanged
+      messageId: ids.next(JSON.stringify([method, values, consent ?? null])),
       anonymousId,
       timestamp: new Date(start + index * 1000).toISOString(),
       ...(consent ? { context: { consent: structuredCloneJson(consent) } } : {}),
