@@ -1,6 +1,7 @@
 import { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
 import { createContentIds } from '../util/content-id.ts'
+import { MAX_NESTING, nestsDeeperThan } from '../util/nesting-depth.ts'
 import type { InputCall } from './input-call.ts'
 import { isObject } from '../loops/is-object.ts'
 
@@ -18,6 +19,10 @@ export function readEnvelopes(values: readonly unknown[]): InputCall[] {
     const base = { index, type, ...(event !== undefined ? { event } : {}) }
     if (!isObject(value)) {
       return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message: 'An envelope must be a JSON object with at least "type".' }] }
+    }
+    if (nestsDeeperThan(value)) {
+      const message = `This envelope nests objects or arrays more than ${MAX_NESTING} levels deep, so it is not read (Loops takes only flat values). Flatten that data or remove the envelope; the others are mapped.`
+      return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message }] }
     }
     const filled = fill(value, index, ids)
     const parsed = DataflyEnvelope.safeParse(filled)

@@ -60,7 +60,17 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
     }) as unknown as AnyNode
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc
-    const text = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+    const raw = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+    // acorn is recursive: brackets nested thousands deep exhaust its stack before they can be read
+    const tooDeep = error instanceof RangeError || /stack space|call stack/i.test(raw)
+    if (tooDeep) {
+      return {
+        parsed: false,
+        calls: [],
+        issues: [{ severity: 'error', path: 'script', message: `A value in the script nests brackets too deeply to read (thousands of levels; Loops takes only flat values). Flatten it or move it to an envelope file, where such a line is reported alone.`, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) }],
+      }
+    }
+    const text = raw
     return {
       parsed: false,
       calls: [],
