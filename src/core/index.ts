@@ -49,3 +49,16 @@ export { isLoopsError } from './sender/errors/is-loops-error.ts'
 export { decide, type DeliveryState, type DecideContext, type Decision, type Step, type Effects } from './sender/decide.ts'
 export { isConnectionRefused } from './sender/is-connection-refused.ts'
 export type { Answer } from './sender/attempt-once.ts'
+export {
+  WEBHOOK_EVENT_NAMES,
+  isWebhookEventName,
+  sampleWebhookPayload,
+  signLoopsWebhook,
+  verifyLoopsWebhook,
+  createWebhookSecret,
+  webhookSecretProblem,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookEventName,
+  type WebhookPayload,
+  type WebhookVerification,
+} from './webhooks/index.ts'
