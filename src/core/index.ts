@@ -1,8 +1,7 @@
 // The isomorphic core: no I/O, no globals. Named re-exports only.
 export { DataflyConsent, DataflyContext, DataflyEnvelope, ConsentPurpose, DataflyCallType } from './schemas/datafly-envelope.ts'
 export { Issue, IssueSeverity } from './schemas/issue.ts'
-export { LoopsContactUpdateRequest, LoopsEventRequest, LoopsRequest, LoopsScalar, LoopsContactValue, LoopsMailingLists, HttpMethod } from './schemas/loops-requests.ts'
-export { LoopsErrorResponse, LoopsResponse, LoopsSuccessResponse } from './schemas/loops-responses.ts'
+export { LoopsContactUpdateRequest, LoopsEventRequest, LoopsRequest, HttpMethod } from './schemas/loops-requests.ts'
 export { Preset, PropertyRoute } from './schemas/preset.ts'
 export { jsonSchemas } from './schemas/json-schemas.ts'
 export { readScript, type ScriptCall, type ScriptRead } from './script/read-script.ts'
