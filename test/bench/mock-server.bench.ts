@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 const REQUESTS = 6000
 const WARMUP = 600
@@ -77,7 +77,7 @@ async function startBare(): Promise<{ url: string; close(): Promise<void> }> {
  */
 export default async function (): Promise<string> {
   const bare = await startBare()
-  const mock = await startMockServer({ keys: { 'bench-key': 'Bench' }, rateLimit: 1_000_000 })
+  const mock = await startHttpServerMock({ keys: { 'bench-key': 'Bench' }, rateLimit: 1_000_000 })
   const bareUrl = `${bare.url}/api/v1/events/send`
   const mockUrl = `${mock.url}/api/v1/events/send`
   let runs = 0
@@ -114,7 +114,7 @@ export default async function (): Promise<string> {
     return [
       `mock server, POST /api/v1/events/send: ${REQUESTS} requests each (${ROUNDS} alternating rounds), ${CONCURRENCY} concurrent keep-alive fetch loops, 127.0.0.1`,
       row('bare node:http {"success":true}', bareRun),
-      row('mock server (startMockServer)', mockRun),
+      row('mock server (startHttpServerMock)', mockRun),
       `throughput ratio mock/bare: ${ratio.toFixed(2)} (target ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
     ].join('\n')
   } finally {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 // The /_mock control API over HTTP (what the playground and users call): reset, inspection, faults, clock, keys.
 const KEY = 'control-key'
-let server: MockServer
+let server: HttpServerMock
 let clockMs = Date.UTC(2026, 5, 1)
 let randomValues: number[] = []
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'Control Team' }, clock: { now: () => clockMs }, random: () => randomValues.shift() ?? 0, sleep: async () => {} })
+  server = await startHttpServerMock({ keys: { [KEY]: 'Control Team' }, clock: { now: () => clockMs }, random: () => randomValues.shift() ?? 0, sleep: async () => {} })
 })
 afterAll(() => server.close())
 beforeEach(async () => {

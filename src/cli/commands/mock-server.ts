@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { startMockServer } from '../../../mock-server/http.ts'
+import { startHttpServerMock } from '../../../mock-server/hosts/http-server.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
@@ -49,7 +49,7 @@ async function readSeed(file: string): Promise<MockSeed> {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let options: Parameters<typeof startMockServer>[0]
+  let options: Parameters<typeof startHttpServerMock>[0]
   try {
     const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help'])
     if (args.options.has('help')) {
@@ -76,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   try {
-    const server = await startMockServer(options)
+    const server = await startHttpServerMock(options)
     process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
     process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
     process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
