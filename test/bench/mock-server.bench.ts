@@ -64,6 +64,18 @@ export default async function (): Promise<string> {
       `memory over ${FLAT_REQUESTS} requests that store nothing new (contacts/update of 50 contacts, api-key): ${row('', flat).trim()}`,
       `  mock RSS after GC: before ${mb(before.rss)}, after ${mb(after.rss)} (heap ${mb(before.heap)} → ${mb(after.heap)}); the request log holds at most 1,000 entries and 4 MiB`,
     )
+    // the request log under 1,000 one-megabyte requests (each a 400: the value is too long), then after a reset
+    const big = JSON.stringify({ email: 'big@example.com', eventName: 'big', note: 'x'.repeat(1_000_000) })
+    const bigCall = (): Call => ({ method: 'POST', path: '/api/v1/events/send', headers: { authorization: 'Bearer bench-key', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }, body: big })
+    const beforeBig = await mock.rss()
+    const bigRun = await load(mock.port, 1000, 8, bigCall)
+    const afterBig = await mock.rss()
+    await load(mock.port, 1, 1, () => ({ method: 'POST', path: '/_mock/reset', headers: {} }))
+    const afterReset = await mock.rss()
+    out.push(
+      `1,000 requests of 1 MB: ${row('', bigRun).trim()}`,
+      `  mock RSS after GC: before ${mb(beforeBig.rss)}, after ${mb(afterBig.rss)}, after /_mock/reset ${mb(afterReset.rss)} (heap ${mb(beforeBig.heap)} → ${mb(afterBig.heap)} → ${mb(afterReset.heap)})`,
+    )
     return out.join('\n')
   } finally {
     bare.stop()
