@@ -1,5 +1,7 @@
 import { http, type HttpHandler } from 'msw'
 import { createIdFactory } from './create-id.ts'
+import { contentSnapshot } from './content/content-control.ts'
+import { resetContent, setTeamFeatures } from './content/content-store.ts'
 import { createDb } from './db.ts'
 import { createFaultStore } from './fault-store.ts'
 import { handleRequest } from './handle-request.ts'
@@ -15,6 +17,7 @@ import { seedTeam } from './seed-team.ts'
 import { createRequestLog, REQUEST_LOG_BYTES, REQUEST_LOG_ENTRIES } from './state/request-log.ts'
 import type { Mock, MockOptions } from './types.ts'
 import { createVirtualClock } from './virtual-clock.ts'
+import { createWebhooks } from './webhooks/create-webhooks.ts'
 
 /** A Loops-looking key: 32 hex characters. */
 export function generateKey(): string {
@@ -45,9 +48,17 @@ export function createMock(options: MockOptions = {}): Mock {
     ready: Promise.resolve(),
     isReady: false,
     eventSeq: 0,
+    webhooks: createWebhooks({
+      clock,
+      realTime: options.clock === undefined,
+      newId: createIdFactory(() => clock.now()),
+      defaultTeam: () => state.keys.values().next().value?.team ?? 'Acme',
+      ...(options.webhooks !== undefined ? { options: options.webhooks } : {}),
+    }),
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
   for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
+  for (const [team, features] of Object.entries(options.teams ?? {})) setTeamFeatures(state, team, features)
 
   /** seeds every team not seeded yet, after whatever seeding is in flight */
   const seedNewTeams = (): Promise<void> => {
@@ -74,7 +85,10 @@ export function createMock(options: MockOptions = {}): Mock {
       return state.ready
     },
     keys: () => [...state.keys].map(([key, k]) => ({ key, team: k.team, revoked: k.revoked })),
-    advance: (ms) => clock.advance(ms),
+    advance(ms) {
+      clock.advance(ms)
+      state.webhooks.tick()
+    },
     now: () => clock.now(),
     reset() {
       const { db } = state
@@ -85,16 +99,22 @@ export function createMock(options: MockOptions = {}): Mock {
       state.limiter.reset()
       state.idempotency.reset()
       state.faults.clear()
+      state.webhooks.reset()
+      resetContent(state)
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),
     events: (team) => listEvents(state, team),
     emails: (team) => listEmails(state, team),
+    content: (team) => contentSnapshot(state, team),
     requests: () => state.log.page(0, state.log.size),
     faults: () => state.faults.list(),
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
     clearFaults: () => state.faults.clear(),
+    get webhooks() {
+      return state.webhooks
+    },
     addKey(team, key = generateKey()) {
       if (team.trim() === '') throw new TypeError('`team` must be a non-empty team name')
       if (key.trim() === '' || /\s/.test(key)) throw new TypeError('`key` must be a non-empty string without spaces')

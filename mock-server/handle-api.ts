@@ -37,7 +37,7 @@ export async function handleApi(state: MockState, match: RouteMatch | undefined,
   const finish = (reply: Reply, headers: Record<string, string> = {}): MockAnswer => {
     const answer = jsonAnswer(reply.status, reply.body, { ...headers, ...reply.headers })
     entry.status = reply.status
-    log(state, entry, bodyText, answer.body)
+    log(state, entry, bodyText, answer.body as string | null)
     return answer
   }
 
@@ -56,7 +56,7 @@ export async function handleApi(state: MockState, match: RouteMatch | undefined,
   if (!owner || owner.revoked) {
     entry.status = 401
     const answer = jsonAnswer(401, INVALID_KEY, { 'content-type': 'application/json' })
-    log(state, entry, undefined, answer.body)
+    log(state, entry, undefined, answer.body as string | null)
     return answer
   }
   entry.team = owner.team

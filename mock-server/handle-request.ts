@@ -1,7 +1,9 @@
+import { handleContentControl } from './content/content-control.ts'
+import { handleUploadTransfer } from './content/upload-transfer.ts'
 import { handleControl } from './control/handle-control.ts'
 import { failAnswer } from './cors-headers.ts'
 import { handleApi } from './handle-api.ts'
-import type { MockAnswer, MockRequest } from './mock-request.ts'
+import { fromFetchResponse, type MockAnswer, type MockRequest } from './mock-request.ts'
 import type { MockState } from './mock-state.ts'
 import type { RouteMatch } from './route-table.ts'
 import type { Mock } from './types.ts'
@@ -30,6 +32,11 @@ export function handleRequest(
   if (pathname.length + url.search.length > MAX_TARGET_LENGTH)
     return Promise.resolve(failAnswer(414, `The request path is ${pathname.length + url.search.length} characters long; the mock reads at most ${MAX_TARGET_LENGTH}. Loops' paths are short: see /api/v1/….`))
   if (pathname.startsWith('/api/')) return handleApi(state, findRoute(pathname), request, url)
+  // content API storage (presigned upload PUT, served assets) and content inspection, before the generic control API
+  if (pathname.startsWith('/_mock/uploads/') || pathname.startsWith('/_mock/assets/'))
+    return handleUploadTransfer(state, request.toRequest()).then(fromFetchResponse)
+  if (pathname === '/_mock/content' || pathname.startsWith('/_mock/content/'))
+    return handleContentControl(state, request.toRequest()).then(fromFetchResponse)
   if (pathname === '/_mock' || pathname.startsWith('/_mock/')) return handleControl(mock, state, request, url)
   return Promise.resolve(failAnswer(404, `No route ${request.method} ${pathname.slice(0, 200)}. The Loops API is under /api/v1, the mock's control API under /_mock.`))
 }

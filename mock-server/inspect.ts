@@ -1,6 +1,6 @@
 import type { ContactRecord, EventRecord, SentEmailRecord } from './db.ts'
 import type { MockState } from './mock-state.ts'
-import { contactJson } from './team-contacts.ts'
+import { contactJson, customPropertyOrder } from './team-contacts.ts'
 import type { MockContact, SentEmail, StoredEvent } from './types.ts'
 
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -66,9 +66,15 @@ function withTimelines(state: MockState, contacts: ContactRecord[], team: string
       if (list) list.push(toSentEmail(sent))
       else emails.set(key, [toSentEmail(sent)])
     }
+  const orders = new Map<string, string[]>()
+  const orderOf = (t: string): string[] => {
+    let order = orders.get(t)
+    if (!order) orders.set(t, (order = customPropertyOrder(state, t)))
+    return order
+  }
   return contacts.map((c) => ({
     team: c.team,
-    contact: contactJson(state, c),
+    contact: contactJson(state, c, orderOf(c.team)),
     suppressed: c.suppressed,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),

@@ -17,13 +17,16 @@ export interface MockRequest {
    * more is buffered). Rejects with {@link ClientGoneError} when the client goes away mid-body.
    */
   read(limit: number): Promise<Uint8Array | undefined>
+  /** the request as a Fetch `Request` (body unread), for the parts of the mock written as fetch handlers */
+  toRequest(): Request
 }
 
 /** The mock's answer: a status, headers and a JSON text (or no body), or a dropped connection. */
 export interface MockAnswer {
   status: number
   headers: Record<string, string>
-  body: string | null
+  /** JSON text (or the bytes a fetch-handler part answered, e.g. an uploaded asset); null for no body */
+  body: string | Uint8Array | null
   /** fault injection: close the connection without answering (fetch rejects) */
   drop?: true
 }
@@ -78,11 +81,23 @@ export function fromFetchRequest(request: Request): MockRequest {
       }
       return readLimited(request.body, limit)
     },
+    toRequest: () => request,
   }
+}
+
+/** What a fetch-handler part of the mock answered, as a {@link MockAnswer} (header names lower-case). */
+export async function fromFetchResponse(response: Response): Promise<MockAnswer> {
+  if (response.type === 'error') return { status: 0, headers: {}, body: null, drop: true }
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const body = response.body === null ? null : new Uint8Array(await response.arrayBuffer())
+  return { status: response.status, headers, body }
 }
 
 /** A {@link MockAnswer} as a Fetch `Response` (for msw); a drop is `Response.error()`, which msw turns into a network error. */
 export function toFetchResponse(answer: MockAnswer): Response {
   if (answer.drop) return Response.error()
-  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+  return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
 }

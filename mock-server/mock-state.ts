@@ -6,6 +6,7 @@ import type { RateLimiter } from './rate-limiter.ts'
 import type { RequestLog } from './state/request-log.ts'
 import type { MockSeed } from './types.ts'
 import type { VirtualClock } from './virtual-clock.ts'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 
 export type { LogRecord } from './state/request-log.ts'
 
@@ -32,6 +33,8 @@ export interface MockState {
   /** false while seeding is in flight */
   isReady: boolean
   eventSeq: number
+  /** outgoing webhooks: routes call `webhooks.emit` (through mock-server/webhooks/emit-contact-events.ts) */
+  webhooks: MockWebhooks
 }
 
 export { createDb, type Db }

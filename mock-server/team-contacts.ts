@@ -111,7 +111,12 @@ export async function applyContact(
  * A contact as `contacts/find` returns it: default keys in Loops' order, set custom properties (in the team's
  * property order) between `userId` and `mailingLists`, `mailingLists` as `{id: true}`.
  */
-export function contactJson(state: MockState, record: ContactRecord): Record<string, unknown> {
+/** The team's custom property keys in their order (what `contactJson` lays out); read once for a whole page. */
+export function customPropertyOrder(state: MockState, team: string): string[] {
+  return state.db.properties.findMany((q) => q.where({ team, custom: true })).map((p) => p.key)
+}
+
+export function contactJson(state: MockState, record: ContactRecord, order = customPropertyOrder(state, record.team)): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: record.id,
     email: record.email,
@@ -122,7 +127,6 @@ export function contactJson(state: MockState, record: ContactRecord): Record<str
     userGroup: record.userGroup,
     userId: record.userId,
   }
-  const order = state.db.properties.findMany((q) => q.where({ team: record.team, custom: true })).map((p) => p.key)
   for (const key of order)
     if (Object.hasOwn(record.custom, key))
       Object.defineProperty(out, key, { value: record.custom[key], enumerable: true, writable: true, configurable: true })

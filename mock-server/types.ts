@@ -1,5 +1,8 @@
 import type { HttpHandler } from 'msw'
 import type { MockAnswer, MockRequest } from './mock-request.ts'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
+import type { WebhookOptions } from './webhooks/webhook-types.ts'
+import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -44,6 +47,11 @@ export interface MockOptions {
   requestLogLimit?: number
   /** about how many bytes the request log may hold (oldest dropped first), default 4 MiB; bodies are clipped to 4,000 characters */
   requestLogBytes?: number
+  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
+  webhooks?: WebhookOptions
+  /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
+   * refuses transactional attachments with Loops' 400 (default on) */
+  teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -131,6 +139,8 @@ export interface Mock {
   contacts(team?: string): MockContact[]
   events(team?: string): StoredEvent[]
   emails(team?: string): SentEmail[]
+  /** what the content API holds per team: campaigns and transactional emails with their LMX, workflows as node lists */
+  content(team?: string): TeamContentSnapshot[]
   requests(): RequestLogEntry[]
   faults(): (FaultRule & { id: string })[]
   addFault(rule: FaultRule): string
@@ -140,4 +150,6 @@ export interface Mock {
   revokeKey(key: string): void
   /** resolves once the seed data is in place (createMock seeds asynchronously) */
   ready: Promise<void>
+  /** outgoing webhooks: endpoint settings, deliveries, redeliver, test event (docs/webhooks.md) */
+  readonly webhooks: MockWebhooks
 }

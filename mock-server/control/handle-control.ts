@@ -1,9 +1,10 @@
 import { CORS_HEADERS, failAnswer as fail, jsonAnswer as jsonResponse, preflight } from '../cors-headers.ts'
 import { pageContacts, pageEmails, pageEvents } from '../inspect.ts'
-import type { MockAnswer, MockRequest } from '../mock-request.ts'
+import { fromFetchResponse, type MockAnswer, type MockRequest } from '../mock-request.ts'
 import type { MockState } from '../mock-state.ts'
 import { BODY_LIMIT_BYTES } from '../read-json-body.ts'
 import type { Mock } from '../types.ts'
+import { handleWebhooksControl } from '../webhooks/handle-webhooks-control.ts'
 import { pageHeaders, readPage } from './read-page.ts'
 
 async function readJson(request: MockRequest): Promise<Record<string, unknown>> {
@@ -27,6 +28,7 @@ export async function handleControl(mock: Mock, state: MockState, request: MockR
   if (method === 'OPTIONS') return preflight()
   const parts = url.pathname.replace(/^.*?\/_mock\/?/, '').split('/').filter(Boolean).map(decodeSegment)
   const team = url.searchParams.get('team') ?? undefined
+  if (parts[0] === 'webhooks') return fromFetchResponse(await handleWebhooksControl(mock.webhooks, request.toRequest(), parts.slice(1), team))
   const route = `${method} ${parts[0] ?? ''}${parts[1] !== undefined ? '/:' : ''}`
   try {
     switch (route) {

@@ -5,7 +5,7 @@
  * handlers give (test/contract/mock-hosts-identical.test.ts proves it byte for byte).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { discardBody } from '../../src/host/serve-fetch.ts'
+import { bodyStream, discardBody } from '../../src/host/serve-fetch.ts'
 import { ClientGoneError, type MockAnswer, type MockRequest } from '../mock-request.ts'
 
 const EMPTY = new Uint8Array(0)
@@ -69,6 +69,19 @@ export function nodeMockRequest(req: IncomingMessage, origin: string): MockReque
     url: target.startsWith('/') ? origin + target : originForm(target, origin),
     headers: headerGetter(req),
     read: (limit) => readBody(req, limit),
+    toRequest() {
+      const method = (req.method ?? 'GET').toUpperCase()
+      const headers = new Headers()
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+        try {
+          headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '')
+        } catch {
+          // a header fetch cannot carry: left out
+        }
+      }
+      const hasBody = method !== 'GET' && method !== 'HEAD'
+      return new Request(this.url, { method, headers, ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}) } as RequestInit)
+    },
   }
 }
 
@@ -84,7 +97,7 @@ function originForm(target: string, origin: string): string {
 /** Writes `answer` (a drop closes the connection; HEAD gets the headers only). */
 export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
   if (answer.drop) return void req.socket.destroy()
-  const body = answer.body === null ? EMPTY : Buffer.from(answer.body)
+  const body = answer.body === null ? EMPTY : typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body
   const headers: Record<string, string> = { ...answer.headers }
   if (answer.body !== null || answer.status !== 204) headers['content-length'] = String(body.length)
   res.writeHead(answer.status, headers)

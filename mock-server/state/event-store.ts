@@ -12,6 +12,8 @@ export interface EventStore {
   forContact(contactId: string): readonly EventRecord[]
   /** `limit` events of `team` (or all) from `offset` (negative: from the end), oldest first */
   page(team: string | undefined, offset: number, limit: number): { items: EventRecord[]; total: number }
+  /** the `index`th event accepted (0 = the oldest) */
+  at(index: number): EventRecord | undefined
   readonly length: number
   clear(): void
 }
@@ -37,6 +39,7 @@ export function createEventStore(): EventStore {
       const start = offset < 0 ? Math.max(0, source.length + offset) : offset
       return { items: source.slice(start, start + limit), total: source.length }
     },
+    at: (index) => events[index],
     get length() {
       return events.length
     },

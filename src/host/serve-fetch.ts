@@ -58,7 +58,7 @@ export function discardBody(req: IncomingMessage): void {
 }
 
 /** `req`'s body as a web stream that pauses the socket when the reader falls behind. */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+export function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   let closed = false
   return new ReadableStream<Uint8Array>(
     {
