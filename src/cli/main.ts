@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   send: () => import('./commands/send.ts'),
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
+  webhooks: () => import('./commands/webhooks.ts'),
 }
 
 async function main(argv: string[]): Promise<number> {
