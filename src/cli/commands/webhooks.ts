@@ -123,8 +123,8 @@ async function trigger(argv: string[], io: CommandIo): Promise<number> {
   try {
     response = await fetch(to, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(10_000) })
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause
-    const why = (error as Error).name === 'TimeoutError' ? 'no answer within 10 s' : cause?.code === 'ECONNREFUSED' ? 'connection refused: is the receiver running?' : (error as Error).message
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    const why = (error as Error).name === 'TimeoutError' ? 'no answer within 10 s' : cause?.code === 'ECONNREFUSED' ? 'connection refused: is the receiver running?' : `${(error as Error).message}${cause?.message ? ` (${cause.message})` : ''}`
     io.stderr.write(`loops-playground webhooks trigger: ${to}: ${why}\n`)
     return 1
   }

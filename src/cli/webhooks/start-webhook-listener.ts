@@ -81,8 +81,8 @@ async function forward(url: string, req: IncomingMessage, body: string): Promise
     const text = await response.text()
     return { status: response.status, body: text, type: response.headers.get('content-type') ?? 'text/plain', latencyMs: performance.now() - started }
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause
-    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${FORWARD_TIMEOUT_MS / 1000} s` : cause?.code === 'ECONNREFUSED' ? 'connection refused: is your app running?' : (error as Error).message
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${FORWARD_TIMEOUT_MS / 1000} s` : cause?.code === 'ECONNREFUSED' ? 'connection refused: is your app running?' : `${(error as Error).message}${cause?.message ? ` (${cause.message})` : ''}`
     return { status: null, body: '', type: '', latencyMs: performance.now() - started, error: `${url}: ${why}` }
   }
 }
