@@ -12,6 +12,7 @@ import { PresetPanel } from './panels/preset-panel.tsx'
 import { RequestPanel } from './panels/request-panel.tsx'
 import { ScriptPanel } from './panels/script-panel.tsx'
 import { SendControls } from './panels/send-controls.tsx'
+import { WebhooksPanel } from './panels/webhooks-panel.tsx'
 
 /** Sends every call of the current script to the current target (ready ones go out). */
 export async function send(): Promise<void> {
@@ -97,6 +98,7 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
         <RequestPanel onReady={() => onEditorReady('request')} />
         <EventLogPanel />
         <MockStatePanel />
+        <WebhooksPanel />
       </main>
     </div>
   )
