@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { startMockServer } from '../../../mock-server/http.ts'
+import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
 import { readWebhookFlags } from '../webhooks/read-webhook-flags.ts'
 
-const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json]
+const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
        [--webhook-url URL] [--webhook-secret whsec_…] [--webhook-events contact.created,…]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
@@ -22,6 +22,7 @@ Options:
   --webhook-url URL      send Loops webhooks (signed, 10/s, retried) to this URL; see docs/webhooks.md
   --webhook-secret S     the whsec_… signing secret (default: a new one, printed)
   --webhook-events LIST  the events that are on, "contact.created,contact.deleted" (default: all)
+  --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   --help            this text
 `
 
@@ -55,8 +56,9 @@ async function readSeed(file: string): Promise<MockSeed> {
 
 export async function run(argv: string[]): Promise<number> {
   let options: Parameters<typeof startMockServer>[0]
+  let json = false
   try {
-    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed', 'webhook-url', 'webhook-secret', 'webhook-events'], ['help'])
+    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed', 'webhook-url', 'webhook-secret', 'webhook-events'], ['help', 'json'])
     if (args.options.has('help')) {
       process.stdout.write(HELP)
       return 0
@@ -66,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       const v = args.options.get(name)
       return typeof v === 'string' ? v : undefined
     }
+    json = args.options.has('json')
     const keys = get('keys')
     const rate = get('rate-limit')
     const seed = get('seed')
@@ -83,16 +86,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const server = await startMockServer(options)
-    process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
-    process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
-    process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
-    process.stdout.write(`  Keys:\n`)
-    for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
-    const endpoint = server.mock.webhooks.endpoint()
-    if (endpoint.url !== null) {
-      process.stdout.write(`  Webhooks: ${endpoint.url}  (10/s, retried; GET /_mock/webhooks/deliveries)\n`)
-      for (const team of new Set(server.keys.map((k) => k.team))) process.stdout.write(`    secret ${server.mock.webhooks.endpoint(team).secret}  team "${team}"\n`)
-    }
+    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    else printReady(server)
     const stop = (): void => {
       void server.close().then(() => process.exit(0))
     }
@@ -105,5 +100,18 @@ export async function run(argv: string[]): Promise<number> {
       e.code === 'EADDRINUSE' ? `port ${String(options.port)} is in use; pick another with --port (0 picks a free one)` : e.message
     process.stderr.write(`loops-playground mock-server: ${message}\n`)
     return 2
+  }
+}
+
+function printReady(server: MockServer): void {
+  process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
+  process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
+  process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
+  process.stdout.write(`  Keys:\n`)
+  for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+  const endpoint = server.mock.webhooks.endpoint()
+  if (endpoint.url !== null) {
+    process.stdout.write(`  Webhooks: ${endpoint.url}  (10/s, retried; GET /_mock/webhooks/deliveries)\n`)
+    for (const team of new Set(server.keys.map((k) => k.team))) process.stdout.write(`    secret ${server.mock.webhooks.endpoint(team).secret}  team "${team}"\n`)
   }
 }
