@@ -3,8 +3,10 @@ import { startHttpServerMock, type HttpServerMock } from '../../../mock-server/h
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
+import { readWebhookFlags } from '../webhooks/read-webhook-flags.ts'
 
 const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
+       [--webhook-url URL] [--webhook-secret whsec_…] [--webhook-events contact.created,…]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -17,6 +19,9 @@ Options:
                     limit. Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --webhook-url URL      send Loops webhooks (signed, 10/s, retried) to this URL; see docs/webhooks.md
+  --webhook-secret S     the whsec_… signing secret (default: a new one, printed)
+  --webhook-events LIST  the events that are on, "contact.created,contact.deleted" (default: all)
   --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   --help            this text
 `
@@ -53,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   let options: Parameters<typeof startHttpServerMock>[0]
   let json = false
   try {
-    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help', 'json'])
+    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed', 'webhook-url', 'webhook-secret', 'webhook-events'], ['help', 'json'])
     if (args.options.has('help')) {
       process.stdout.write(HELP)
       return 0
@@ -73,6 +78,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
       ...(rate !== undefined ? { rateLimit: parseInteger('rate-limit', rate, 1, 1_000_000) } : {}),
       ...(seed !== undefined ? { seed: await readSeed(seed) } : {}),
+      ...readWebhookFlags(get('webhook-url'), get('webhook-secret'), get('webhook-events')),
     }
   } catch (error) {
     process.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
@@ -103,4 +109,9 @@ function printReady(server: HttpServerMock): void {
   process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
   process.stdout.write(`  Keys:\n`)
   for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+  const endpoint = server.mock.webhooks.endpoint()
+  if (endpoint.url !== null) {
+    process.stdout.write(`  Webhooks: ${endpoint.url}  (10/s, retried; GET /_mock/webhooks/deliveries)\n`)
+    for (const team of new Set(server.keys.map((k) => k.team))) process.stdout.write(`    secret ${server.mock.webhooks.endpoint(team).secret}  team "${team}"\n`)
+  }
 }
