@@ -11,6 +11,9 @@ import { MockStatePanel } from './panels/mock-state-panel.tsx'
 import { PresetPanel } from './panels/preset-panel.tsx'
 import { RequestPanel } from './panels/request-panel.tsx'
 import { ScriptPanel } from './panels/script-panel.tsx'
+import { ClayPanel } from './clay/clay-panel.tsx'
+import { mainView } from './clay/main-view.ts'
+import { ViewSwitch } from './clay/view-switch.tsx'
 import { SendControls } from './panels/send-controls.tsx'
 
 /** Sends every call of the current script to the current target (ready ones go out). */
@@ -79,6 +82,7 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
         </div>
         <ExamplesMenu />
         <ShareButton />
+        <ViewSwitch />
         <span class="spacer" />
         <form
           class="send-form"
@@ -91,10 +95,11 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
           <SendControls />
         </form>
       </header>
-      <main class="grid">
+      <main class={`grid view-${mainView.value}`}>
         <ScriptPanel onSubmit={() => void send()} onReady={() => onEditorReady('script')} />
         <PresetPanel onSubmit={() => void send()} />
         <RequestPanel onReady={() => onEditorReady('request')} />
+        <ClayPanel />
         <EventLogPanel />
         <MockStatePanel />
       </main>

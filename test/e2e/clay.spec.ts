@@ -1,0 +1,56 @@
+import { ARTIFACTS, expect, openPlayground, test } from './fixtures.ts'
+
+const CSV = ['Email,First name,Note', 'ana@acme.dev,Ana,"Hi, ""you"""', 'zoe@example.com,Zoë,"two', 'lines"', ',Nobody,no email', ''].join('\n')
+
+test('a CSV import, an HTTP API column with / completion, and a run that shows 200 and 400 cells', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openPlayground(page)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Clay table' }).click()
+  const clay = page.getByRole('region', { name: 'Clay table' })
+  await expect(clay).toBeVisible()
+  await clay.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  await expect(clay.getByRole('textbox', { name: 'Row 2, First name' })).toHaveValue('Zoë')
+  await expect(clay.getByRole('textbox', { name: 'Row 1, Note' })).toHaveValue('Hi, "you"')
+  await expect(clay.getByRole('textbox', { name: 'Row 2, Note' })).toHaveValue('two\nlines')
+
+  await clay.getByRole('button', { name: 'Add HTTP API column' }).click()
+  const editor = clay.getByRole('region', { name: /HTTP API column/ })
+  await expect(editor.getByLabel('Body preview')).toContainText('"email": "ana@acme.dev"')
+  // type "/" in the body: the columns are offered and the pick is inserted as {{Column name}}
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('End')
+  await page.keyboard.insertText(',\n  "firstName": "')
+  await page.keyboard.type('/Fir')
+  await expect(page.locator('.suggest-widget')).toContainText('/First name')
+  await page.keyboard.press('Enter')
+  await page.keyboard.insertText('"')
+  await expect(editor.getByLabel('Body preview')).toContainText('"firstName": "Ana"')
+  await expect(editor.getByRole('list', { name: 'Body problems' }).getByRole('listitem')).toHaveCount(0)
+
+  await editor.getByRole('button', { name: /Run all rows/ }).click()
+  await expect(clay.getByRole('button', { name: /^Row 1, HTTP API 1: 200$/ })).toBeVisible()
+  await expect(clay.getByRole('button', { name: /^Row 2, HTTP API 1: 200$/ })).toBeVisible()
+  await expect(clay.getByRole('button', { name: /^Row 3, HTTP API 1: 400$/ })).toBeVisible()
+  await clay.getByRole('button', { name: /^Row 3, HTTP API 1/ }).click()
+  const detail = clay.getByRole('region', { name: 'Cell details' })
+  await expect(detail.getByLabel('Request')).toContainText('PUT http://127.0.0.1')
+  await expect(detail.getByLabel('Request')).toContainText('Bearer ••••')
+  await expect(detail.getByLabel('Response')).toContainText('400')
+  const mock = page.getByRole('region', { name: 'Mock state' })
+  await expect(mock.getByRole('list', { name: 'Contacts' })).toContainText('zoe@example.com')
+  await page.screenshot({ path: `${ARTIFACTS}clay-01-run.png` })
+
+  // the table survives a reload; the share link carries it, never the key
+  await page.reload()
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await expect(page.getByRole('region', { name: 'Clay table' }).getByRole('textbox', { name: 'Row 2, First name' })).toHaveValue('Zoë')
+  const key = await page.getByLabel('API key').inputValue()
+  const hash = new URL(page.url()).hash
+  const shared = Buffer.from(hash.slice(4).replaceAll('-', '+').replaceAll('_', '/'), 'base64').toString('utf8')
+  expect(shared).toContain('zoe@example.com')
+  expect(shared).toContain('{{First name}}')
+  expect(shared).not.toContain(key)
+})
