@@ -9,6 +9,7 @@ import { listContacts, listEmails, listEvents } from './inspect.ts'
 import type { MockState } from './mock-state.ts'
 import { createMutex } from './mutex.ts'
 import { createRateLimiter } from './rate-limiter.ts'
+import { createRouteTable } from './route-table.ts'
 import { routes } from './routes/index.ts'
 import { seedTeam } from './seed-team.ts'
 import type { Mock, MockOptions } from './types.ts'
@@ -108,10 +109,10 @@ export function createMock(options: MockOptions = {}): Mock {
     },
   }
   void seedNewTeams().catch(() => undefined)
-  // one handler for every /api route (a Map lookup instead of matching each route's pattern in turn)
-  const byPath = new Map(routes.map((route) => [`/api/v1/${route.path}`, route]))
+  // one handler for every /api route; the table finds the route by segments instead of trying each pattern in turn
+  const findRoute = createRouteTable(routes)
   mock.handlers.push(
-    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, byPath.get(new URL(request.url).pathname.replace(/\/+$/, '')), request)),
+    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, findRoute(new URL(request.url).pathname), request)),
     http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
     http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
   )

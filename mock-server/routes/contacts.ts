@@ -1,5 +1,7 @@
 import { LoopsRequestError, badRequest } from '../loops-request-error.ts'
-import { isEmail, readContactInput } from '../read-contact-input.ts'
+import { checkOneIdentifier, type LoopsIssue } from '../../src/core/index.ts'
+import { assertLoopsBody, throwFirstError } from '../assert-loops-body.ts'
+import { readContactInput } from '../read-contact-input.ts'
 import { ok } from '../reply.ts'
 import { resolveContact } from '../resolve-contact.ts'
 import type { Route, RouteContext } from '../route.ts'
@@ -11,9 +13,9 @@ export const createContactRoute: Route = {
   methods: {
     POST: async ({ state, team, body }) => {
       const json = await body()
-      const input = readContactInput(json, teamCatalog(state, team))
-      if (input.email === undefined) throw badRequest('Invalid email address.')
-      const email = input.email
+      assertLoopsBody('contacts/create', json)
+      const input = readContactInput(json, teamCatalog(state, team), undefined, true)
+      const email = input.email as string
       return state.lock.run(async () => {
         const lookup = contactLookup(state, team)
         if (lookup.byEmail(email) || (input.userId !== undefined && lookup.byUserId(input.userId)))
@@ -30,7 +32,9 @@ export const updateContactRoute: Route = {
   path: 'contacts/update',
   methods: {
     PUT: async ({ state, team, body }) => {
-      const input = readContactInput(await body(), teamCatalog(state, team))
+      const json = await body()
+      assertLoopsBody('contacts/update', json)
+      const input = readContactInput(json, teamCatalog(state, team), undefined, true)
       return state.lock.run(async () => {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
@@ -43,17 +47,11 @@ export const updateContactRoute: Route = {
 
 /** `email` xor `userId` from the query (find, suppression) or the body (delete). */
 export function oneIdentifier(source: { email?: unknown; userId?: unknown }): { email: string } | { userId: string } {
+  const issues: LoopsIssue[] = []
+  checkOneIdentifier(source, issues)
+  throwFirstError(issues)
   const { email, userId } = source
-  const hasEmail = email !== undefined && email !== null
-  const hasUserId = userId !== undefined && userId !== null
-  if (hasEmail && hasUserId) throw badRequest('Only one parameter is allowed: send email or userId, not both.')
-  if (!hasEmail && !hasUserId) throw badRequest('An email or userId is required.')
-  if (hasEmail) {
-    if (typeof email !== 'string' || !isEmail(email)) throw badRequest('Invalid email address.')
-    return { email }
-  }
-  if (typeof userId !== 'string' || userId === '') throw badRequest('"userId" must be a non-empty string.')
-  return { userId }
+  return email !== undefined && email !== null ? { email: email as string } : { userId: userId as string }
 }
 
 export function findByIdentifier(ctx: RouteContext, id: { email: string } | { userId: string }) {

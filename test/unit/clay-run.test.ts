@@ -77,11 +77,19 @@ it('retries a 429 through the sender and shows 429 only when the retries run out
   expect(outcomes[0]).toMatchObject({ status: 'failed', httpStatus: 429, attempts: 3, message: 'Rate limit exceeded' })
 })
 
-it('checks contacts/update for an email and events/send for eventName and an identity', () => {
-  expect(checkLoopsBody('contacts/update', { firstName: 'Sam' }).map((i) => i.path)).toEqual(['body.email'])
-  expect(checkLoopsBody('contacts/update', { email: 'sam@example.com', plan: 'pro' })).toEqual([])
-  expect(checkLoopsBody('events/send', { plan: 'pro' }).map((i) => i.path)).toEqual(['body.eventName', 'body.email'])
-  expect(checkLoopsBody('events/send', { userId: 'u1', eventName: 'a:b' }).map((i) => i.path)).toEqual(['body.eventName'])
-  expect(checkLoopsBody('events/send', { email: 'x@y.co', eventName: 'e', eventProperties: { a: [1] } }).map((i) => i.path)).toEqual(['body.eventProperties.a'])
-  expect(checkLoopsBody('contacts/update', { email: 'not-an-email', company: { name: 'x' } }).map((i) => i.path)).toEqual(['body.email', 'body.company'])
+it('checks bodies with the shared Loops rulebook, plus the Clay guide\'s email for contacts/update', () => {
+  const codes = (endpoint: 'contacts/update' | 'events/send', body: Record<string, unknown>) => checkLoopsBody(endpoint, body).map((i) => [i.severity, i.path, i.code])
+  expect(codes('contacts/update', { firstName: 'Sam' })).toEqual([['error', 'body', 'identity-missing']])
+  expect(codes('contacts/update', { email: 'sam@example.com', plan: 'pro' })).toEqual([])
+  expect(codes('contacts/update', { userId: 'u1' })).toEqual([['warning', 'body.email', 'email-missing']])
+  expect(codes('events/send', { plan: 'pro' })).toEqual([
+    ['error', 'body.eventName', 'event-name-missing'],
+    ['error', 'body', 'identity-missing'],
+  ])
+  expect(codes('events/send', { userId: 'u1', eventName: 'a:b' })).toEqual([['error', 'body.eventName', 'event-name-colon']])
+  expect(codes('events/send', { email: 'x@y.co', eventName: 'e', eventProperties: { a: [1] } })).toEqual([['error', 'body.eventProperties.a', 'value-type']])
+  expect(codes('contacts/update', { email: 'not-an-email', company: { name: 'x' } })).toEqual([
+    ['error', 'body.email', 'email-invalid'],
+    ['error', 'body.company', 'value-type'],
+  ])
 })
