@@ -5,7 +5,9 @@ import { readContactInput } from '../read-contact-input.ts'
 import { ok } from '../reply.ts'
 import { resolveContact } from '../resolve-contact.ts'
 import type { Route, RouteContext } from '../route.ts'
-import { applyContact, contactJson, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { contactJson, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { applyContactAndEmit } from '../webhooks/apply-contact-and-emit.ts'
+import { emitContactDeleted } from '../webhooks/emit-contact-events.ts'
 
 /** `POST /api/v1/contacts/create`: email required; 409 when the email or userId is already on a contact. */
 export const createContactRoute: Route = {
@@ -20,7 +22,7 @@ export const createContactRoute: Route = {
         const lookup = contactLookup(state, team)
         if (lookup.byEmail(email) || (input.userId !== undefined && lookup.byUserId(input.userId)))
           throw new LoopsRequestError(409, 'Email or userId is already on list.')
-        const contact = await applyContact(state, team, { kind: 'create', email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)
+        const contact = await applyContactAndEmit(state, team, { kind: 'create', email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)
         return ok({ success: true, id: contact.id })
       })
     },
@@ -38,7 +40,7 @@ export const updateContactRoute: Route = {
       return state.lock.run(async () => {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
-        const contact = await applyContact(state, team, resolution, input)
+        const contact = await applyContactAndEmit(state, team, resolution, input)
         return ok({ success: true, id: contact.id })
       })
     },
@@ -83,6 +85,7 @@ export const deleteContactRoute: Route = {
         const contact = findByIdentifier(ctx, id)
         if (!contact) throw new LoopsRequestError(404, 'Contact not found.')
         ctx.state.db.contacts.delete((q) => q.where({ id: contact.id }))
+        emitContactDeleted(ctx.state, ctx.team, contact)
         return ok({ success: true, message: 'Contact deleted' })
       })
     },

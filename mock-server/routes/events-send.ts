@@ -6,7 +6,8 @@ import { readIdempotencyKey } from '../read-idempotency-key.ts'
 import { ok } from '../reply.ts'
 import { resolveContact } from '../resolve-contact.ts'
 import type { Route } from '../route.ts'
-import { applyContact, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { contactLookup, teamCatalog } from '../team-contacts.ts'
+import { applyContactAndEmit } from '../webhooks/apply-contact-and-emit.ts'
 import type { ContactValue } from '../types.ts'
 import { withIdempotency } from '../with-idempotency.ts'
 
@@ -38,7 +39,7 @@ export const eventsSendRoute: Route = {
       return withIdempotency(state, `${team}\u0000events/send`, key, bodyText() ?? '', async () => {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
-        const contact = await applyContact(state, team, resolution, input)
+        const contact = await applyContactAndEmit(state, team, resolution, input)
         state.db.events.push({
           id: state.newId(),
           seq: ++state.eventSeq,

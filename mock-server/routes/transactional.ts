@@ -6,7 +6,9 @@ import { readContactInput } from '../read-contact-input.ts'
 import { readIdempotencyKey } from '../read-idempotency-key.ts'
 import { ok } from '../reply.ts'
 import type { Route } from '../route.ts'
-import { applyContact, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { contactLookup, teamCatalog } from '../team-contacts.ts'
+import { applyContactAndEmit } from '../webhooks/apply-contact-and-emit.ts'
+import { emitTransactionalSent } from '../webhooks/emit-contact-events.ts'
 import { withIdempotency } from '../with-idempotency.ts'
 import { listTransactionals } from './list-transactionals.ts'
 
@@ -38,8 +40,9 @@ export const transactionalRoute: Route = {
       }
       return withIdempotency(state, `${team}\u0000transactional`, key, bodyText() ?? '', async () => {
         if (addToAudience === true && !contactLookup(state, team).byEmail(email))
-          await applyContact(state, team, { kind: 'create', email }, readContactInput({ email }, teamCatalog(state, team)))
+          await applyContactAndEmit(state, team, { kind: 'create', email }, readContactInput({ email }, teamCatalog(state, team)))
         await state.db.sentEmails.create({ team, transactionalId, email, dataVariables: vars, ...(key !== undefined ? { idempotencyKey: key } : {}), at: state.clock.now() })
+        emitTransactionalSent(state, team, template, email)
         return ok({ success: true })
       })
     },

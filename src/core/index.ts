@@ -46,3 +46,16 @@ export { ApiKeyError } from './sender/errors/api-key-error.ts'
 export { NetworkError } from './sender/errors/network-error.ts'
 export { TimeoutError } from './sender/errors/timeout-error.ts'
 export { isLoopsError } from './sender/errors/is-loops-error.ts'
+export {
+  WEBHOOK_EVENT_NAMES,
+  isWebhookEventName,
+  sampleWebhookPayload,
+  signLoopsWebhook,
+  verifyLoopsWebhook,
+  createWebhookSecret,
+  webhookSecretProblem,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookEventName,
+  type WebhookPayload,
+  type WebhookVerification,
+} from './webhooks/index.ts'
