@@ -6,11 +6,12 @@ import { parseTableState, shareTextOf } from '../../src/playground/clay/parse-ta
 const created = (id: string, email: string, extra: Record<string, unknown> = {}) => ({
   id,
   eventName: 'contact.created',
+  state: 'delivered',
   payload: { eventName: 'contact.created', eventTime: 1, webhookSchemaVersion: '1.0.0', contactIdentity: { id: `c_${id}`, email, userId: null }, contact: { id: `c_${id}`, email, firstName: null, ...extra } },
 })
 
 it('turns each new contact.created delivery into a row and ignores other events and repeats', () => {
-  const first = applyDeliveries(emptyTable(), [created('m1', 'a@acme.dev'), { id: 'm2', eventName: 'contact.deleted', payload: {} }])
+  const first = applyDeliveries(emptyTable(), [created('m1', 'a@acme.dev'), { id: 'm2', eventName: 'contact.deleted', state: 'delivered', payload: {} }, { ...created('m4', 'p@acme.dev'), state: 'pending' }])
   expect(first.added).toHaveLength(1)
   const again = applyDeliveries(first.table, [created('m1', 'a@acme.dev'), created('m3', 'b@globex.com')])
   expect(again.added).toHaveLength(1)

@@ -169,16 +169,18 @@ export interface DeliveryLike {
   id: string
   eventName: string
   payload: unknown
+  /** Clay sees a delivery once it has arrived: `delivered`. */
+  state: string
 }
 
 /**
- * New `contact.created` deliveries become new rows (the Webhook cell holds the full body); other events and
- * deliveries seen before are ignored. Returns the ids of the rows added, for Auto-update.
+ * New `contact.created` deliveries that reached the table (`delivered`) become new rows (the Webhook cell holds
+ * the full body); other events, pending or failed deliveries, and deliveries seen before are ignored. Returns the ids of the rows added, for Auto-update.
  */
 export function applyDeliveries(table: ClayTableState, deliveries: readonly DeliveryLike[]): { table: ClayTableState; added: string[] } {
   const webhook = table.columns.find((c) => c.kind === 'webhook')
   const seen = new Set(table.seen)
-  const fresh = deliveries.filter((d) => d.eventName === 'contact.created' && !seen.has(d.id))
+  const fresh = deliveries.filter((d) => d.eventName === 'contact.created' && d.state === 'delivered' && !seen.has(d.id))
   if (!webhook || fresh.length === 0) return { table, added: [] }
   let next: ClayTableState = { ...table, seen: [...table.seen, ...fresh.map((d) => d.id)].slice(-500) }
   const added: string[] = []

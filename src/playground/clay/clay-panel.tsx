@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { clayTableFormatOf, ClayTableError, parseClayTable } from '../../clay/parse-clay-table.ts'
 import { Panel } from '../panels/panel.tsx'
+import { webhookDeliveries } from '../state/webhook-inbox.ts'
 import { addColumn, addRow, ColumnError, emptyTable, importRows, upsertHttpColumn, type ClayColumn } from './clay-model.ts'
 import { clayTable, editingHttp, selectedCell } from './clay-store.ts'
 import { CellDetail } from './cell-detail.tsx'
@@ -8,6 +9,10 @@ import { ClayGrid } from './clay-grid.tsx'
 import { HttpColumnEditor } from './http-column-editor.tsx'
 import { LOOKUP_FIELDS, type LookupField } from './enrichment-lookup.ts'
 import { autoRun } from './run-http-column.ts'
+import { connectWebhookSource } from './webhook-source.ts'
+
+// The Webhook source column follows the in-browser mock's deliveries for the page's lifetime.
+connectWebhookSource(webhookDeliveries)
 
 /** Reads a chosen CSV (or NDJSON / JSON) file into new rows. */
 async function importFile(file: File): Promise<string | null> {
