@@ -39,7 +39,7 @@ export function ClayGrid() {
     )
   }
   return (
-    <div class="clay-grid scroll">
+    <div class="clay-grid">
       <table>
         <thead>
           <tr>
