@@ -1,4 +1,4 @@
-import type { LoopsIssue } from '../loops/loops-issue.ts'
+import type { Issue } from '../schemas/issue.ts'
 import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import { checkLoopsBody } from './check-loops-body.ts'
 import { CLAY_ENDPOINTS, type ClayEndpoint } from './clay-endpoint.ts'
@@ -15,7 +15,7 @@ import type { TemplateIssue } from './template-issue.ts'
 export type ClayRowPlan =
   | { kind: 'skipped'; row: number; reason: string }
   | { kind: 'invalid'; row: number; issues: TemplateIssue[]; text?: string }
-  | { kind: 'ready'; row: number; request: LoopsRequest; text: string; rules: LoopsIssue[] }
+  | { kind: 'ready'; row: number; request: LoopsRequest; text: string; rules: Issue[] }
 
 export interface PlanOptions {
   template: ParsedTemplate

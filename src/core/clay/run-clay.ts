@@ -1,5 +1,5 @@
 import type { MapResult } from '../mapper/map-result.ts'
-import type { LoopsIssue } from '../loops/loops-issue.ts'
+import type { Issue } from '../schemas/issue.ts'
 import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import { createSender, type SenderOptions } from '../sender/create-sender.ts'
 import type { SendOutcome } from '../sender/send-outcome.ts'
@@ -22,7 +22,7 @@ export interface ClayOutcome {
   attempts: number
   request?: LoopsRequest
   issues?: TemplateIssue[]
-  rules?: LoopsIssue[]
+  rules?: Issue[]
 }
 
 export interface ClayRunReport {
@@ -94,7 +94,7 @@ export function toMapResult(plan: ClayRowPlan, index: number): MapResult {
       source,
     }
   }
-  return { status: 'ready', request: plan.request, issues: plan.rules.map((r) => ({ severity: r.severity, path: r.path, message: r.detail })), source }
+  return { status: 'ready', request: plan.request, issues: plan.rules, source }
 }
 
 function outcomeOf(plan: ClayRowPlan, outcome: SendOutcome): ClayOutcome {

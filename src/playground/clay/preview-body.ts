@@ -53,11 +53,11 @@ export function previewBody(column: HttpColumn, row: ClayRow | undefined, rowNum
     }
   }
   if (plan.kind === 'skipped') return { text: '', problems: [], markers: [] }
-  const problems = plan.rules.map((r) => ({ severity: r.severity === 'error' ? ('error' as const) : ('warning' as const), message: `${r.path}: ${r.detail}` }))
+  const problems = plan.rules.map((r) => ({ severity: r.severity === 'error' ? ('error' as const) : ('warning' as const), message: `${r.path}: ${r.message}` }))
   const markers = plan.rules.flatMap((r) => {
     const key = r.path.split('.')[1] ?? ''
     const at = keyPosition(column.body, key) ?? { start: { offset: 0, line: 1, character: 1 }, end: { offset: 1, line: 1, character: 2 } }
-    return [marker(r.severity === 'error' ? 'error' : 'warning', r.detail, at.start, at.end)]
+    return [marker(r.severity === 'error' ? 'error' : 'warning', r.message, at.start, at.end)]
   })
   const onlyIf = column.onlyIf !== '' && row ? planClayRow(row, rowNumber, { template, endpoint, onlyIf: column.onlyIf }) : undefined
   return {
