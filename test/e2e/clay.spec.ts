@@ -1,9 +1,16 @@
-import { ARTIFACTS, expect, loadExample, openPlayground, sendAndWait, test } from './fixtures.ts'
+import type { Page } from '@playwright/test'
+import { ARTIFACTS, expect, loadExample, sendAndWait, test } from './fixtures.ts'
+
+/** As the fixtures' openPlayground, with room for a loaded machine (these tests load Monaco more than once). */
+async function openPlayground(page: Page): Promise<void> {
+  await page.goto('/')
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 })
+}
 
 const CSV = ['Email,First name,Note', 'ana@acme.dev,Ana,"Hi, ""you"""', 'zoe@example.com,Zoë,"two', 'lines"', ',Nobody,no email', ''].join('\n')
 
 test('a CSV import and an HTTP API column run that shows 200 and 400 cells, kept over a reload and in the share link', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await openPlayground(page)
   const clay = page.getByRole('region', { name: 'Clay table' })
   await expect(clay).toBeVisible()
@@ -30,7 +37,7 @@ test('a CSV import and an HTTP API column run that shows 200 and 400 cells, kept
 
   // the table survives a reload; the share link carries it, never the key
   await page.reload()
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 })
   await expect(page.getByRole('region', { name: 'Clay table' }).getByRole('textbox', { name: 'Row 2, First name' })).toHaveValue('Zoë')
   const key = await page.getByLabel('API key').inputValue()
   const hash = new URL(page.url()).hash
@@ -41,7 +48,7 @@ test('a CSV import and an HTTP API column run that shows 200 and 400 cells, kept
 })
 
 test('Clay round trip: identify + track create contacts, contact.created fills rows, enrichment is written back', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await openPlayground(page)
   await loadExample(page, 'clay-round-trip')
   const clay = page.getByRole('region', { name: 'Clay table' })
@@ -79,7 +86,7 @@ test('Clay round trip: identify + track create contacts, contact.created fills r
 })
 
 test('typing / in the body offers the columns, and the preview marks a bare text value as invalid JSON', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await openPlayground(page)
   const clay = page.getByRole('region', { name: 'Clay table' })
   await clay.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
