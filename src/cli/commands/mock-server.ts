@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../../mock-server/hosts/http-server.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
@@ -55,7 +55,7 @@ async function readSeed(file: string): Promise<MockSeed> {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let options: Parameters<typeof startMockServer>[0]
+  let options: Parameters<typeof startHttpServerMock>[0]
   let json = false
   try {
     const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed', 'webhook-url', 'webhook-secret', 'webhook-events'], ['help', 'json'])
@@ -85,8 +85,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   try {
-    const server = await startMockServer(options)
-    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    const server = await startHttpServerMock(options)
+    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: server.sdkApiRoot, keys: server.keys })}\n`)
     else printReady(server)
     const stop = (): void => {
       void server.close().then(() => process.exit(0))
@@ -103,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function printReady(server: MockServer): void {
+function printReady(server: HttpServerMock): void {
   process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
   process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
   process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
