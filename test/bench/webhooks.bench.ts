@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock as startMockServer } from '../../mock-server/hosts/http-server.ts'
 import { startWebhookListener } from '../../src/cli/webhooks/start-webhook-listener.ts'
 import { sampleWebhookPayload, signLoopsWebhook } from '../../src/core/webhooks/index.ts'
 
@@ -9,6 +9,7 @@ const DELIVERIES = 3000
 const ROUNDS = 3
 const FORWARDS = 1500
 
+const signed = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(2)}`
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
 async function startBare(): Promise<{ url: string; count: () => number; close(): Promise<void> }> {
@@ -117,7 +118,7 @@ export default async function (): Promise<string> {
       `listen --forward-to: ${FORWARDS} signed POSTs each, one at a time`,
       `direct to the app                 p50 ${p(direct, 50)} ms   p99 ${p(direct, 99)} ms`,
       `through listen --forward-to       p50 ${p(forwarded, 50)} ms   p99 ${p(forwarded, 99)} ms`,
-      `added latency: p50 +${(percentile(forwarded, 50) - percentile(direct, 50)).toFixed(2)} ms, p99 +${(percentile(forwarded, 99) - percentile(direct, 99)).toFixed(2)} ms; p50 ratio ${(percentile(forwarded, 50) / percentile(direct, 50)).toFixed(2)}`,
+      `added latency: p50 ${signed(percentile(forwarded, 50) - percentile(direct, 50))} ms, p99 ${signed(percentile(forwarded, 99) - percentile(direct, 99))} ms; p50 ratio ${(percentile(forwarded, 50) / percentile(direct, 50)).toFixed(2)}`,
     ].join('\n')
   } finally {
     await Promise.all([bare.close(), server.close(), listener.close()])
