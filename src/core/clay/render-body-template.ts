@@ -84,9 +84,9 @@ export function renderBodyTemplate(template: ParsedTemplate, row: ClayRow, optio
       start = positionAt(source, part.start)
       end = positionAt(source, part.end)
       column = part.column
-      const value = cellText(row[part.column])
+      const cell = cellText(row[part.column])
       message =
-        `The value of "${part.column}" (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}) makes the body invalid JSON at ${describePosition(start)}: ${fault.message}.` +
+        `The value of "${part.column}" (${JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell)}) makes the body invalid JSON at ${describePosition(start)}: ${fault.message}.` +
         (part.quoted ? '' : ` A bare {{${part.column}}} inserts the raw value; wrap it in quotes ("{{${part.column}}}") to send it as text.`)
     } else if (part && span) {
       const at = part.start + Math.min(fault.offset - span.from, part.end - part.start)
