@@ -56,9 +56,12 @@ export function checkContactFields(parent: string, source: Record<string, unknow
   }
 }
 
+function typeIssue(path: string, key: string, value: unknown, expected: string): LoopsIssue {
+  const message = `"${key}" must be ${expected}, got ${kindOf(value)}.`
+  return issueOf('value-type', path, message, message)
+}
+
 function checkContactField(path: string, key: string, value: unknown, issues: LoopsIssue[]): LoopsIssue | undefined {
-  const typeIssue = (expected: string): LoopsIssue =>
-    issueOf('value-type', path, `"${key}" must be ${expected}, got ${kindOf(value)}.`, `"${key}" must be ${expected}, got ${kindOf(value)}.`)
   switch (key) {
     case 'email':
       return value === null ? undefined : checkEmailField(path, value)
@@ -70,11 +73,11 @@ function checkContactField(path: string, key: string, value: unknown, issues: Lo
     case 'firstName':
     case 'lastName':
     case 'userGroup':
-      return value !== null && typeof value !== 'string' ? typeIssue('a string or null') : undefined
+      return value !== null && typeof value !== 'string' ? typeIssue(path, key, value, 'a string or null') : undefined
     case 'source':
-      return typeof value !== 'string' ? typeIssue('a string') : undefined
+      return typeof value !== 'string' ? typeIssue(path, key, value, 'a string') : undefined
     case 'subscribed':
-      return typeof value !== 'boolean' ? typeIssue('true or false') : undefined
+      return typeof value !== 'boolean' ? typeIssue(path, key, value, 'true or false') : undefined
     case 'mailingLists':
       if (value === null) return undefined
       for (const [id, on] of Object.entries(readMap(path, 'mailingLists', value, issues))) {

@@ -1,5 +1,5 @@
 import { checkLoopsBody, type LoopsEndpoint } from '../loops/check-loops-body.ts'
-import type { LoopsIssueCode } from '../loops/loops-issue.ts'
+import type { LoopsIssue, LoopsIssueCode } from '../loops/loops-issue.ts'
 import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import type { MapperIssue } from './map-result.ts'
 
@@ -18,14 +18,19 @@ const HINTS: Partial<Record<LoopsIssueCode, string>> = {
 export function checkBody(request: LoopsRequest, fromOf: (path: string) => string | undefined): MapperIssue[] {
   const endpoint = request.path.replace(/^\/api\/v1\//, '') as LoopsEndpoint
   const idempotencyKey = request.headers['Idempotency-Key']
-  return checkLoopsBody(endpoint, request.body, idempotencyKey !== undefined ? { idempotencyKey } : {}).map((issue) => {
-    const hint = HINTS[issue.code]
-    const from = fromOf(issue.path)
-    return {
-      severity: issue.severity,
-      path: issue.path,
-      message: hint !== undefined ? `${issue.detail} ${hint}` : issue.detail,
-      ...(from !== undefined ? { from } : {}),
-    }
-  })
+  const issues = checkLoopsBody(endpoint, request.body, idempotencyKey !== undefined ? { idempotencyKey } : {})
+  const out: MapperIssue[] = []
+  for (const issue of issues) out.push(toMapperIssue(issue, fromOf))
+  return out
+}
+
+function toMapperIssue(issue: LoopsIssue, fromOf: (path: string) => string | undefined): MapperIssue {
+  const hint = HINTS[issue.code]
+  const from = fromOf(issue.path)
+  return {
+    severity: issue.severity,
+    path: issue.path,
+    message: hint !== undefined ? `${issue.detail} ${hint}` : issue.detail,
+    ...(from !== undefined ? { from } : {}),
+  }
 }

@@ -6,18 +6,20 @@ export const MAX_NESTING = 100
 
 /**
  * True when `value` nests objects or arrays more than `max` levels deep (a scalar is level 0, `{}` level 1).
- * Iterative, and stops as soon as it knows, so a line nested 20 000 deep costs no more than the first `max + 1`
- * levels of each branch.
+ * Recursion is bounded by `max` (it stops at level `max + 1`), so a line nested 20 000 deep costs no more than the
+ * first `max + 1` levels of each branch and cannot overflow the stack.
  */
 export function nestsDeeperThan(value: unknown, max: number = MAX_NESTING): boolean {
-  const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number]
-    if (typeof current !== 'object' || current === null) continue
-    if (depth + 1 > max) return true
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
-    }
+  return deeper(value, 0, max)
+}
+
+function deeper(value: unknown, depth: number, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if (depth >= max) return true
+  if (Array.isArray(value)) {
+    for (const item of value) if (deeper(item, depth + 1, max)) return true
+    return false
   }
+  for (const key of Object.keys(value)) if (deeper((value as Record<string, unknown>)[key], depth + 1, max)) return true
   return false
 }
