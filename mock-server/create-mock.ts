@@ -17,6 +17,7 @@ import { routes } from './routes/index.ts'
 import { seedTeam } from './seed-team.ts'
 import type { Mock, MockOptions } from './types.ts'
 import { createVirtualClock } from './virtual-clock.ts'
+import { createWebhooks } from './webhooks/create-webhooks.ts'
 
 /** A Loops-looking key: 32 hex characters. */
 export function generateKey(): string {
@@ -48,6 +49,13 @@ export function createMock(options: MockOptions = {}): Mock {
     ready: Promise.resolve(),
     isReady: false,
     eventSeq: 0,
+    webhooks: createWebhooks({
+      clock,
+      realTime: options.clock === undefined,
+      newId: createIdFactory(() => clock.now()),
+      defaultTeam: () => state.keys.values().next().value?.team ?? 'Acme',
+      ...(options.webhooks !== undefined ? { options: options.webhooks } : {}),
+    }),
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
   for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
@@ -75,7 +83,10 @@ export function createMock(options: MockOptions = {}): Mock {
       return state.ready
     },
     keys: () => [...state.keys].map(([key, k]) => ({ key, team: k.team, revoked: k.revoked })),
-    advance: (ms) => clock.advance(ms),
+    advance(ms) {
+      clock.advance(ms)
+      state.webhooks.tick()
+    },
     now: () => clock.now(),
     reset() {
       const { db } = state
@@ -88,6 +99,7 @@ export function createMock(options: MockOptions = {}): Mock {
       state.idempotency.reset()
       state.faults.clear()
       resetContent(state)
+      state.webhooks.reset()
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),
@@ -99,6 +111,9 @@ export function createMock(options: MockOptions = {}): Mock {
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
     clearFaults: () => state.faults.clear(),
+    get webhooks() {
+      return state.webhooks
+    },
     addKey(team, key = generateKey()) {
       if (team.trim() === '') throw new TypeError('`team` must be a non-empty team name')
       if (key.trim() === '' || /\s/.test(key)) throw new TypeError('`key` must be a non-empty string without spaces')

@@ -1,5 +1,7 @@
 import type { HttpHandler } from 'msw'
 import type { TeamContentSnapshot } from './content/content-snapshot.ts'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
+import type { WebhookOptions } from './webhooks/webhook-types.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -43,8 +45,10 @@ export interface MockOptions {
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
   /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
-   * refuses transactional attachments with Loops' 400 (default on) */
+   * refuses transactional attachments with Loops' 400 (default off) */
   teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
+  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
+  webhooks?: WebhookOptions
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -138,4 +142,6 @@ export interface Mock {
   revokeKey(key: string): void
   /** resolves once the seed data is in place (createMock seeds asynchronously) */
   ready: Promise<void>
+  /** outgoing webhooks: endpoint settings, deliveries, redeliver, test event (docs/webhooks.md) */
+  readonly webhooks: MockWebhooks
 }
