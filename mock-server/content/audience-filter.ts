@@ -1,4 +1,4 @@
-import { kindOf } from '../check-value.ts'
+import { kindOf } from '../../src/core/loops/kind-of.ts'
 import { badRequest, LoopsRequestError } from '../loops-request-error.ts'
 import type { MockState } from '../mock-state.ts'
 import { onlyKeys, readRecord } from './read-fields.ts'

@@ -1,8 +1,8 @@
 import { LMX_MAX_BYTES, parseLmx, type LmxDocument } from '../../src/core/lmx/index.ts'
-import { kindOf } from '../check-value.ts'
+import { kindOf } from '../../src/core/loops/kind-of.ts'
 import { badRequest, LoopsRequestError } from '../loops-request-error.ts'
 import type { MockState } from '../mock-state.ts'
-import { isEmail } from '../read-contact-input.ts'
+import { isEmail } from '../../src/core/loops/check-email.ts'
 import { iso, type EmailMessageRecord, type MessageOwner, type TeamContent } from './content-store.ts'
 import { onlyKeys } from './read-fields.ts'
 

@@ -1,4 +1,4 @@
-import { kindOf } from '../check-value.ts'
+import { kindOf } from '../../src/core/loops/kind-of.ts'
 import { badRequest } from '../loops-request-error.ts'
 
 /** Rejects keys the endpoint does not define (Loops' request schemas set `additionalProperties: false`). */

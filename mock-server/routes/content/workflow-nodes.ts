@@ -1,4 +1,4 @@
-import { kindOf } from '../../check-value.ts'
+import { kindOf } from '../../../src/core/loops/kind-of.ts'
 import type { TeamContent } from '../../content/content-store.ts'
 import { createEmailMessage } from '../../content/email-message.ts'
 import { onlyKeys, readBoolean } from '../../content/read-fields.ts'
