@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { CORS_HEADERS } from './cors-headers.ts'
 import { createMock } from './create-mock.ts'
-import { BODY_LIMIT_BYTES } from './read-json-body.ts'
+import { bodyLimitFor, limitLabel, MAX_BODY_LIMIT_BYTES } from './read-json-body.ts'
 import type { Mock, MockOptions } from './types.ts'
 
 export interface MockServer {
@@ -15,7 +15,7 @@ export interface MockServer {
 }
 
 /** how much of an over-limit body is read (and discarded) so the client sees the 413 before the socket closes */
-const DRAIN_LIMIT_BYTES = 16 * BODY_LIMIT_BYTES
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_LIMIT_BYTES
 
 function sendJson(res: ServerResponse, status: number, message: string, close = false): void {
   if (res.headersSent) return void res.destroy()
@@ -29,11 +29,12 @@ function sendJson(res: ServerResponse, status: number, message: string, close = 
   res.end(body)
 }
 
-/** Reads the body, at most BODY_LIMIT_BYTES; `undefined` when it is larger (413 already sent). */
+/** Reads the body, at most the path's limit (bodyLimitFor); `undefined` when it is larger (413 already sent). */
 function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  const limit = bodyLimitFor((req.url ?? '/').split('?')[0] ?? '/')
   return new Promise((resolve, reject) => {
     const tooLarge = (): void => {
-      sendJson(res, 413, 'The request body is larger than 1 MB.', true)
+      sendJson(res, 413, `The request body is larger than ${limitLabel(limit)}.`, true)
       let drained = 0
       req.removeAllListeners('data')
       req.on('data', (chunk: Buffer) => {
@@ -42,7 +43,7 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | u
       })
       resolve(undefined)
     }
-    if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
       tooLarge()
       req.resume()
       return
@@ -51,7 +52,7 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | u
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > BODY_LIMIT_BYTES) tooLarge()
+      if (size > limit) tooLarge()
       else chunks.push(chunk)
     })
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))

@@ -1,6 +1,18 @@
 import { badRequest, LoopsRequestError } from './loops-request-error.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
+/** "The total size of the payload must be less than 4MB" (Loops' transactional attachments docs). */
+export const TRANSACTIONAL_BODY_LIMIT_BYTES = 4 * 1024 * 1024
+/** the largest body any path takes: 4 MB transactional sends, 4,000,000-byte image uploads */
+export const MAX_BODY_LIMIT_BYTES = TRANSACTIONAL_BODY_LIMIT_BYTES
+
+/** The body limit of a request path: 4 MB for `POST /api/v1/transactional` and upload PUTs, 1 MB elsewhere. */
+export function bodyLimitFor(pathname: string): number {
+  const path = pathname.replace(/\/+$/, '')
+  return path.endsWith('/api/v1/transactional') || /\/_mock\/uploads\/[^/]+$/.test(path) ? MAX_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES
+}
+
+export const limitLabel = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`
 
 export interface JsonBody {
   json: Record<string, unknown>
@@ -22,15 +34,15 @@ export async function readJsonBody(request: Request): Promise<JsonBody> {
   return { json: parseJsonBody(text), text }
 }
 
-/** The body as text: a JSON Content-Type, at most 1 MB, valid UTF-8. */
-export async function readBodyText(request: Request): Promise<string> {
+/** The body as text: a JSON Content-Type, at most `limit` bytes (1 MB unless the route says more), valid UTF-8. */
+export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
   const type = request.headers.get('content-type')
   if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
   if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
   const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > BODY_LIMIT_BYTES) throw tooLarge()
+  if (declared > limit) throw tooLarge(limit)
   const bytes = new Uint8Array(await request.arrayBuffer())
-  if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge()
+  if (bytes.byteLength > limit) throw tooLarge(limit)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -56,7 +68,7 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   return json as Record<string, unknown>
 }
 
-const tooLarge = (): LoopsRequestError => new LoopsRequestError(413, 'The request body is larger than 1 MB.')
+const tooLarge = (limit: number): LoopsRequestError => new LoopsRequestError(413, `The request body is larger than ${limitLabel(limit)}.`)
 
 /** How deep a body may nest: Loops' bodies are at most a few levels deep (dataVariables arrays of objects). */
 export const MAX_BODY_DEPTH = 32

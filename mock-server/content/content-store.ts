@@ -135,7 +135,7 @@ export interface TeamContent {
 export interface TeamFeatures {
   /** the content API answers (default true); off → 401 "content API not enabled for this team" */
   contentApi: boolean
-  /** transactional attachments are enabled (default true) */
+  /** transactional attachments are enabled (default false: Loops enables them per account on request) */
   attachments: boolean
 }
 
@@ -164,7 +164,7 @@ export function resetContent(state: MockState): void {
 
 export function featuresOf(state: MockState, team: string): TeamFeatures {
   const set = contentOf(state).features.get(team) ?? {}
-  return { contentApi: set.contentApi ?? true, attachments: set.attachments ?? true }
+  return { contentApi: set.contentApi ?? true, attachments: set.attachments ?? false }
 }
 
 export function setTeamFeatures(state: MockState, team: string, features: Partial<TeamFeatures>): void {

@@ -140,7 +140,7 @@ export function contentCases(get: Get): void {
     const guarded = await call('POST', message, { body: { expectedRevisionId: campaign.emailMessageContentRevisionId, subject: 'Hi', lmx: '<Paragraph>{data.orderId} {contact.firstName}</Paragraph><Button>Go</Button><Paragraph><Link href="support@example.com">mail</Link></Paragraph>' } })
     expect(guarded.status).toBe(200)
     const guardian = body(await call('GET', `${message}/guardian`))
-    expect(guardian.errors.map((e: Json) => e.rule).sort()).toEqual(['emailWithoutMailtoLinkHrefs', 'missingButtonHrefs', 'unsupportedDataVariables'])
+    expect(guardian.errors.map((e: Json) => e.rule).toSorted()).toEqual(['emailWithoutMailtoLinkHrefs', 'missingButtonHrefs', 'unsupportedDataVariables'])
     expect(guardian.warnings.map((e: Json) => e.rule)).toEqual(['missingFallbackContactProperties'])
     expect((await call('POST', `${message}/preview`, { body: { emails: [client.email('preview')], dataVariables: { a: 'b' } } })).status).toBe(400)
     expect(body(await call('POST', `${message}/preview`, { body: { emails: [client.email('preview')], contactProperties: { firstName: 'Ada' } } }))).toEqual({ id: campaign.emailMessageId })
