@@ -26,6 +26,13 @@ export interface MockSeed {
     string,
     unknown
   >)[]
+  /** content-API data every team starts with (created when the team's content is first used, again after reset) */
+  content?: {
+    themes?: { id?: string; name: string; styles?: Record<string, string | number> }[]
+    components?: { id?: string; name: string; lmx: string }[]
+    campaigns?: { id?: string; name: string; subject?: string; lmx?: string }[]
+    workflows?: { id?: string; name: string; description?: string }[]
+  }
 }
 
 export interface MockOptions {

@@ -1,6 +1,7 @@
 import type { LmxDocument } from '../../src/core/lmx/index.ts'
 import type { MockState } from '../mock-state.ts'
 import type { AudienceFilter } from './audience-filter.ts'
+import { seedContent } from './seed-content.ts'
 import type { WorkflowRecord } from './workflow-graph.ts'
 
 export interface GroupRecord {
@@ -198,6 +199,7 @@ export function teamContent(state: MockState, team: string): TeamContent {
     previews: [],
   }
   store.teams.set(team, content)
+  seedContent(state, content)
   return content
 }
 
