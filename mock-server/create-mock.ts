@@ -98,8 +98,8 @@ export function createMock(options: MockOptions = {}): Mock {
       state.limiter.reset()
       state.idempotency.reset()
       state.faults.clear()
-      resetContent(state)
       state.webhooks.reset()
+      resetContent(state)
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),

@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw'
-import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 import type { WebhookOptions } from './webhooks/webhook-types.ts'
+import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -51,11 +51,11 @@ export interface MockOptions {
   origin?: string
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
+  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
+  webhooks?: WebhookOptions
   /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
    * refuses transactional attachments with Loops' 400 (default off) */
   teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
-  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
-  webhooks?: WebhookOptions
 }
 
 /** One accepted `events/send`, in the order accepted. */
