@@ -1,4 +1,5 @@
 import { badRequest, LoopsRequestError } from './loops-request-error.ts'
+import { fromFetchRequest, type MockRequest } from './mock-request.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 /** "The total size of the payload must be less than 4MB" (Loops' transactional attachments docs). */
@@ -29,20 +30,24 @@ const isJsonType = (type: string): boolean => {
  * Reads a Loops request body: JSON, an object, at most 1 MB, valid UTF-8, with no `__proto__` key anywhere.
  * Every way it can be wrong is a LoopsRequestError whose message says what was wrong.
  */
-export async function readJsonBody(request: Request): Promise<JsonBody> {
-  const text = await readBodyText(request)
+export async function readJsonBody(request: MockRequest | Request): Promise<JsonBody> {
+  const text = await readBodyText('read' in request ? request : fromFetchRequest(request))
   return { json: parseJsonBody(text), text }
 }
 
-/** The body as text: a JSON Content-Type, at most `limit` bytes (1 MB unless the route says more), valid UTF-8. */
-export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
+/**
+ * The body as text: a JSON Content-Type, at most `limit` bytes (1 MB unless the route says more: 4 MB for
+ * `POST /transactional`), valid UTF-8. This is the one place the limit is enforced, for every host: the reader stops
+ * at the limit, so a larger body is never held in memory.
+ */
+export async function readBodyText(request: MockRequest, limit = BODY_LIMIT_BYTES): Promise<string> {
   const type = request.headers.get('content-type')
   if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
   if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > limit) throw tooLarge(limit)
-  const bytes = new Uint8Array(await request.arrayBuffer())
-  if (bytes.byteLength > limit) throw tooLarge(limit)
+  const bytes = await request.read(limit)
+  if (bytes === undefined) throw tooLarge(limit)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

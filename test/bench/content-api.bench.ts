@@ -1,4 +1,4 @@
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock as startMockServer } from '../../mock-server/hosts/http-server.ts'
 
 const REQUESTS = 1500
 const WARMUP = 150

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock as startMockServer, type HttpServerMock as MockServer } from '../../mock-server/hosts/http-server.ts'
 import { frozenClock } from './frozen-clock.ts'
 
 // Core-API corrections found since the last release, on the standalone server (the node:http host included):

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createMockServer } from '../../mock-server/node.ts'
+import { setupServerMock as createMockServer } from '../../mock-server/hosts/setup-server.ts'
 import { LMX_MAX_BYTES, parseLmx } from '../../src/core/lmx/index.ts'
 
 const error = (lmx: string): string => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { graphProblem, type NodeType, type WorkflowGraph, type WorkflowNodeRecord } from '../../mock-server/content/workflow-graph.ts'
-import { createMockServer } from '../../mock-server/node.ts'
+import { setupServerMock as createMockServer } from '../../mock-server/hosts/setup-server.ts'
 
 // Random sequences of workflow operations through the HTTP API. The model: after every answer the workflow is still
 // a valid graph (one trigger root, every connection to an existing node, no cycle, everything reachable); a 200

@@ -64,7 +64,7 @@ export function refreshMock(): Promise<void> {
   pending ??= (async () => {
     const api = mockApi()
     try {
-      const [contacts, requests, faults, keys, content] = await Promise.all([api.get('contacts'), api.get('requests'), api.get('faults'), api.get('keys'), api.get('content').catch(() => [])])
+      const [contacts, requests, faults, keys, content] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys'), api.get('content').catch(() => [])])
       mockSnapshot.value = {
         content: listOf<ContentView>(content, 'content'),
         contacts: listOf<ContactView>(contacts, 'contacts'),
