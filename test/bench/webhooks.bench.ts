@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock as startMockServer } from '../../mock-server/hosts/http-server.ts'
 import { startWebhookListener } from '../../src/cli/webhooks/start-webhook-listener.ts'
 import { sampleWebhookPayload, signLoopsWebhook } from '../../src/core/webhooks/index.ts'
 

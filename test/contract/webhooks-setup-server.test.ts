@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createMockServer } from '../../mock-server/node.ts'
+import { setupServerMock as createMockServer } from '../../mock-server/hosts/setup-server.ts'
 import type { WebhookRequest } from '../../mock-server/webhooks/webhook-types.ts'
 import { verifyLoopsWebhook } from '../../src/core/webhooks/index.ts'
 import { startReceiver } from './webhook-receiver.ts'
