@@ -85,7 +85,7 @@ export async function handleApi(state: MockState, match: RouteMatch | undefined,
     team: owner.team,
     params: match?.params ?? {},
     body: () =>
-      (body ??= readBodyText(request).then((text) => {
+      (body ??= readBodyText(request, route.bodyLimitBytes).then((text) => {
         bodyText = text
         return parseJsonBody(text)
       })),

@@ -2,6 +2,18 @@ import { badRequest, LoopsRequestError } from './loops-request-error.ts'
 import { fromFetchRequest, type MockRequest } from './mock-request.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
+/** "The total size of the payload must be less than 4MB" (Loops' transactional attachments docs). */
+export const TRANSACTIONAL_BODY_LIMIT_BYTES = 4 * 1024 * 1024
+/** the largest body any path takes: 4 MB transactional sends, 4,000,000-byte image uploads */
+export const MAX_BODY_LIMIT_BYTES = TRANSACTIONAL_BODY_LIMIT_BYTES
+
+/** The body limit of a request path: 4 MB for `POST /api/v1/transactional` and upload PUTs, 1 MB elsewhere. */
+export function bodyLimitFor(pathname: string): number {
+  const path = pathname.replace(/\/+$/, '')
+  return path.endsWith('/api/v1/transactional') || /\/_mock\/uploads\/[^/]+$/.test(path) ? MAX_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES
+}
+
+export const limitLabel = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`
 
 export interface JsonBody {
   json: Record<string, unknown>
@@ -24,17 +36,18 @@ export async function readJsonBody(request: MockRequest | Request): Promise<Json
 }
 
 /**
- * The body as text: a JSON Content-Type, at most 1 MB, valid UTF-8. This is the one place the 1 MB limit is
- * enforced, for every host: the reader stops at the limit, so a larger body is never held in memory.
+ * The body as text: a JSON Content-Type, at most `limit` bytes (1 MB unless the route says more: 4 MB for
+ * `POST /transactional`), valid UTF-8. This is the one place the limit is enforced, for every host: the reader stops
+ * at the limit, so a larger body is never held in memory.
  */
-export async function readBodyText(request: MockRequest): Promise<string> {
+export async function readBodyText(request: MockRequest, limit = BODY_LIMIT_BYTES): Promise<string> {
   const type = request.headers.get('content-type')
   if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
   if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
   const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > BODY_LIMIT_BYTES) throw tooLarge()
-  const bytes = await request.read(BODY_LIMIT_BYTES)
-  if (bytes === undefined) throw tooLarge()
+  if (declared > limit) throw tooLarge(limit)
+  const bytes = await request.read(limit)
+  if (bytes === undefined) throw tooLarge(limit)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -60,7 +73,7 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   return json as Record<string, unknown>
 }
 
-const tooLarge = (): LoopsRequestError => new LoopsRequestError(413, 'The request body is larger than 1 MB.')
+const tooLarge = (limit: number): LoopsRequestError => new LoopsRequestError(413, `The request body is larger than ${limitLabel(limit)}.`)
 
 /** How deep a body may nest: Loops' bodies are at most a few levels deep (dataVariables arrays of objects). */
 export const MAX_BODY_DEPTH = 32

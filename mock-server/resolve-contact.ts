@@ -34,7 +34,8 @@ export function resolveContact<C extends { id: string; email: string; userId: st
     if (sameEmail(byUser.email, email)) return { kind: 'update', contact: byUser, set: {} }
     const other = lookup.byEmail(email)
     if (other && other.id !== byUser.id)
-      return { kind: 'fail', message: `The email ${email} belongs to another contact, so it cannot be given to the contact with userId "${userId}".` }
+      // Loops' wording (polarsource/polar#11675): the email and the userId match two different contacts
+      return { kind: 'fail', message: 'Multiple contacts found for the given criteria' }
     return { kind: 'update', contact: byUser, set: { email } }
   }
   const byEmail = lookup.byEmail(email)

@@ -21,5 +21,7 @@ export type RouteMethod = (ctx: RouteContext) => Promise<Reply> | Reply
 /** One Loops endpoint: its path under /api/v1 (`{name}` segments are parameters) and a handler per allowed method. */
 export interface Route {
   path: string
+  /** the largest body the route takes, default 1 MB (`POST /transactional`: 4 MB) */
+  bodyLimitBytes?: number
   methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', RouteMethod>>
 }

@@ -27,6 +27,13 @@ export interface MockSeed {
     string,
     unknown
   >)[]
+  /** content-API data every team starts with (created when the team's content is first used, again after reset) */
+  content?: {
+    themes?: { id?: string; name: string; styles?: Record<string, string | number> }[]
+    components?: { id?: string; name: string; lmx: string }[]
+    campaigns?: { id?: string; name: string; subject?: string; lmx?: string }[]
+    workflows?: { id?: string; name: string; description?: string }[]
+  }
 }
 
 export interface MockOptions {
@@ -50,7 +57,7 @@ export interface MockOptions {
   /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
   webhooks?: WebhookOptions
   /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
-   * refuses transactional attachments with Loops' 400 (default on) */
+   * refuses transactional attachments with Loops' 400 (default off) */
   teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
 }
 

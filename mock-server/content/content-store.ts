@@ -1,6 +1,7 @@
 import type { LmxDocument } from '../../src/core/lmx/index.ts'
 import type { MockState } from '../mock-state.ts'
 import type { AudienceFilter } from './audience-filter.ts'
+import { seedContent } from './seed-content.ts'
 import type { WorkflowRecord } from './workflow-graph.ts'
 
 export interface GroupRecord {
@@ -135,7 +136,7 @@ export interface TeamContent {
 export interface TeamFeatures {
   /** the content API answers (default true); off → 401 "content API not enabled for this team" */
   contentApi: boolean
-  /** transactional attachments are enabled (default true) */
+  /** transactional attachments are enabled (default false: Loops enables them per account on request) */
   attachments: boolean
 }
 
@@ -164,7 +165,7 @@ export function resetContent(state: MockState): void {
 
 export function featuresOf(state: MockState, team: string): TeamFeatures {
   const set = contentOf(state).features.get(team) ?? {}
-  return { contentApi: set.contentApi ?? true, attachments: set.attachments ?? true }
+  return { contentApi: set.contentApi ?? true, attachments: set.attachments ?? false }
 }
 
 export function setTeamFeatures(state: MockState, team: string, features: Partial<TeamFeatures>): void {
@@ -198,6 +199,7 @@ export function teamContent(state: MockState, team: string): TeamContent {
     previews: [],
   }
   store.teams.set(team, content)
+  seedContent(state, content)
   return content
 }
 

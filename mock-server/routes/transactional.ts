@@ -1,9 +1,11 @@
 import { isObject } from '../../src/core/index.ts'
 import { assertLoopsBody } from '../assert-loops-body.ts'
+import { featuresOf } from '../content/content-store.ts'
 import type { TransactionalRecord } from '../db.ts'
 import { LoopsRequestError, badRequest } from '../loops-request-error.ts'
 import { readContactInput } from '../read-contact-input.ts'
 import { readIdempotencyKey } from '../read-idempotency-key.ts'
+import { TRANSACTIONAL_BODY_LIMIT_BYTES } from '../read-json-body.ts'
 import { ok } from '../reply.ts'
 import type { Route } from '../route.ts'
 import { contactLookup, teamCatalog } from '../team-contacts.ts'
@@ -19,6 +21,7 @@ function missingVariables(email: TransactionalRecord, vars: Record<string, unkno
 /** `POST /api/v1/transactional` (send) and the deprecated `GET /api/v1/transactional` (list published). */
 export const transactionalRoute: Route = {
   path: 'transactional',
+  bodyLimitBytes: TRANSACTIONAL_BODY_LIMIT_BYTES,
   methods: {
     POST: async ({ state, team, request, body, bodyText }) => {
       const key = readIdempotencyKey(request)
@@ -28,6 +31,8 @@ export const transactionalRoute: Route = {
       const transactionalId = json.transactionalId as string
       const addToAudience = json.addToAudience
       const vars = isObject(json.dataVariables) ? json.dataVariables : {}
+      if (Array.isArray(json.attachments) && json.attachments.length > 0 && !featuresOf(state, team).attachments)
+        throw badRequest('Attachments are not enabled for this team: email help@loops.so to enable attachments on your account before using them with the API.')
       const template = state.db.transactionals.findFirst((q) => q.where({ team, id: transactionalId }))
       if (!template)
         throw new LoopsRequestError(404, 'Transactional email not found.', { error: { path: 'transactionalId', message: 'Transactional email not found.' } })

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { openApiErrors } from './openapi.ts'
+import { openApiErrors, templateOf } from './openapi.ts'
 
 /** Where the contract suite sends its requests. */
 export interface ContractTarget {
@@ -42,6 +42,8 @@ export interface ContractClient {
   control(method: string, path: string, body?: unknown): Promise<unknown>
   /** a fresh address on Loops' test domain, so nothing is ever sent */
   email(tag: string): string
+  /** every documented operation called so far, as `METHOD /v1/path/{param}` */
+  calls: Set<string>
 }
 
 let counter = 0
@@ -49,6 +51,7 @@ let counter = 0
 /** The HTTP client the contract cases use: every response with an OpenAPI schema is validated against it. */
 export function createContractClient(target: ContractTarget): ContractClient {
   const run = Date.now().toString(36)
+  const calls = new Set<string>()
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${target.controlUrl ?? target.baseUrl}/_mock/${path}`, {
       method,
@@ -82,10 +85,12 @@ export function createContractClient(target: ContractTarget): ContractClient {
       } catch {
         json = undefined
       }
+      const template = templateOf(`/v1/${path}`.replace(/\?.*$/, ''))
+      if (template !== undefined) calls.add(`${method} ${template}`)
       const errors = openApiErrors(method, `/api/v1/${path}`, res.status, json)
       if (errors !== undefined) expect(errors, `${method} /api/v1/${path} → ${res.status} ${text} against the OpenAPI schema`).toEqual([])
       return { status: res.status, headers: res.headers, text, json }
     }
   }
-  return { target, call, control, email: (tag) => `contract-${run}-${++counter}-${tag}@example.com` }
+  return { target, call, control, calls, email: (tag) => `contract-${run}-${++counter}-${tag}@example.com` }
 }

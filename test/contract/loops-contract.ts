@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { contactCases } from './contact-cases.ts'
+import { contentCases } from './content-cases.ts'
 import { createContractClient, type ContractClient, type ContractTarget } from './contract-client.ts'
 import { eventCases } from './event-cases.ts'
 import { protocolCases } from './protocol-cases.ts'
@@ -28,5 +29,6 @@ export function defineLoopsContract(setup: () => Promise<ContractTarget>, teardo
     eventCases(get)
     transactionalCases(get)
     protocolCases(get)
+    contentCases(get)
   })
 }

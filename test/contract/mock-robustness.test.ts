@@ -83,7 +83,9 @@ function malformedRequests(): Raw[] {
   // bodies over 1 MB: with a Content-Length, and streamed
   const big = `{"email":"big@example.com","eventName":"x","note":"${'a'.repeat(1_100_000)}"}`
   out.push({ method: 'POST', path: '/api/v1/events/send', headers: json, body: big })
-  out.push({ method: 'POST', path: '/api/v1/transactional', headers: { ...json, 'Content-Length': String(big.length) }, body: big })
+  // transactional bodies may be up to 4 MB (Loops' attachments docs), so its over-limit body is bigger
+  const huge = `{"email":"big@example.com","transactionalId":"x","note":"${'a'.repeat(4_300_000)}"}`
+  out.push({ method: 'POST', path: '/api/v1/transactional', headers: { ...json, 'Content-Length': String(huge.length) }, body: huge })
   return out
 }
 

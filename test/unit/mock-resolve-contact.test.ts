@@ -32,6 +32,6 @@ it('with both unknown, creates a contact with both', () => {
 })
 
 it('fails when the userId and the email belong to two different contacts, or neither is given', () => {
-  expect(resolveContact(lookup([ada, bob]), { email: 'bob@example.com', userId: 'u1' })).toMatchObject({ kind: 'fail' })
+  expect(resolveContact(lookup([ada, bob]), { email: 'bob@example.com', userId: 'u1' })).toEqual({ kind: 'fail', message: 'Multiple contacts found for the given criteria' })
   expect(resolveContact(lookup([ada]), {})).toMatchObject({ kind: 'fail', message: 'An email or userId is required.' })
 })

@@ -27,3 +27,7 @@ it('answers every request with a JSON 503 naming the problem when the seed is in
   expect(res?.status).toBe(503)
   expect(await res?.json()).toMatchObject({ success: false, message: expect.stringMatching(/could not load its seed/) })
 })
+
+it('refuses seed content whose LMX does not compile, naming where', () => {
+  expect(() => parseSeed({ content: { components: [{ name: 'x', lmx: '<p>hi</p>' }] } })).toThrow(/content\.components\[0\]\.lmx does not compile: Unknown tag <p>/)
+})

@@ -16,7 +16,9 @@ Options:
   --port N          port to listen on (default 4010; 0 picks a free one)
   --host HOST       address to bind (default 127.0.0.1)
   --keys LIST       API keys and their teams, "key1=Acme,key2=Acme,key3=Globex"; keys of one team share its rate
-                    limit. Default: one generated key for team "Acme"
+                    limit. A team may carry switches after a colon, joined with "+": "key4=Solo:no-content" answers
+                    the content API with 401, "key5=Big:attachments" accepts transactional attachments.
+                    Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
   --webhook-url URL      send Loops webhooks (signed, 10/s, retried) to this URL; see docs/webhooks.md
@@ -26,15 +28,26 @@ Options:
   --help            this text
 `
 
-function parseKeys(text: string): Record<string, string> {
+type TeamSwitches = Record<string, { contentApi?: boolean; attachments?: boolean }>
+
+/** `key=Team[:switch+switch]`, comma-separated; switches: `no-content`, `attachments`. */
+export function parseKeys(text: string): { keys: Record<string, string>; teams: TeamSwitches } {
   const keys: Record<string, string> = {}
+  const teams: TeamSwitches = {}
   for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [key = '', team = ''] = pair.split(/=(.*)/s, 2) as [string, string?]
-    if (key === '' || team.trim() === '' || /\s/.test(key)) throw new UsageError(`--keys: "${pair}" is not key=Team`)
-    keys[key] = team.trim()
+    const [key = '', rest = ''] = pair.split(/=(.*)/s, 2) as [string, string?]
+    const [teamText = '', switches] = rest.split(/:(.*)/s, 2) as [string, string?]
+    const team = teamText.trim()
+    if (key === '' || team === '' || /\s/.test(key)) throw new UsageError(`--keys: "${pair}" is not key=Team`)
+    keys[key] = team
+    for (const flag of (switches ?? '').split('+').map((f) => f.trim()).filter(Boolean)) {
+      if (flag === 'no-content') teams[team] = { ...teams[team], contentApi: false }
+      else if (flag === 'attachments') teams[team] = { ...teams[team], attachments: true }
+      else throw new UsageError(`--keys: unknown team switch "${flag}" in "${pair}" (use no-content or attachments)`)
+    }
   }
   if (Object.keys(keys).length === 0) throw new UsageError('--keys needs at least one key=Team')
-  return keys
+  return { keys, teams }
 }
 
 function parseInteger(name: string, text: string, min: number, max: number): number {
@@ -75,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     options = {
       port: parseInteger('port', get('port') ?? '4010', 0, 65535),
       host: get('host') ?? '127.0.0.1',
-      ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
+      ...(keys !== undefined ? parseKeys(keys) : {}),
       ...(rate !== undefined ? { rateLimit: parseInteger('rate-limit', rate, 1, 1_000_000) } : {}),
       ...(seed !== undefined ? { seed: await readSeed(seed) } : {}),
       ...readWebhookFlags(get('webhook-url'), get('webhook-secret'), get('webhook-events')),

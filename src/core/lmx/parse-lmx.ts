@@ -260,7 +260,7 @@ function openTag(source: string, lt: number, stack: Frame[], doc: LmxDocument, l
     if (spec.dynamic?.includes(attr) && value.includes('{')) collectVariables(value, name, line, doc.variables)
   }
   let href: LmxHref | undefined
-  if (name === 'Link' || name === 'Button' || name === 'Section' || name === 'Icon' || (name === 'Image' && attrs.href !== undefined)) {
+  if (name === 'Link' || name === 'Button' || name === 'Icon' || ((name === 'Image' || name === 'Section') && attrs.href !== undefined)) {
     href = { tag: name, href: attrs.href, label: name === 'Icon' ? (attrs.name ?? '') : name === 'Image' ? (attrs.alt ?? attrs.src ?? '') : '', line }
     doc.hrefs.push(href)
   }

@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks'
 import { browserMockStatus } from '../mock/start-in-browser-mock.ts'
-import { mockError, mockSnapshot, refreshMock, resetMock } from '../state/mock-state.ts'
+import { mockError, mockSnapshot, refreshMock, resetMock, type ContentView } from '../state/mock-state.ts'
 import { apiKey, target } from '../state/target.ts'
 import { FaultControls } from './fault-controls.tsx'
 import { MockContacts } from './mock-contacts.tsx'
+import { MockContent } from './mock-content.tsx'
 import { MockRequests } from './mock-requests.tsx'
 import { Panel } from './panel.tsx'
 
-/** What the mock holds: contacts and their timelines, the request log; reset and fault controls. */
+const contentCount = (teams: ContentView[]): number => teams.reduce((n, t) => n + t.campaigns.length + t.transactionalEmails.length + t.workflows.length, 0)
+
+/** What the mock holds: contacts and their timelines, content-API content, the request log; reset and fault controls. */
 export function MockStatePanel() {
-  const [tab, setTab] = useState<'contacts' | 'requests'>('contacts')
+  const [tab, setTab] = useState<'contacts' | 'content' | 'requests'>('contacts')
   if (target.value === 'loops-proxy') {
     return (
       <Panel label="Mock state" area="mock">
@@ -40,6 +43,9 @@ export function MockStatePanel() {
         <button type="button" aria-pressed={tab === 'contacts'} onClick={() => setTab('contacts')}>
           Contacts ({snapshot?.contacts.length ?? 0})
         </button>
+        <button type="button" aria-pressed={tab === 'content'} onClick={() => setTab('content')}>
+          Content ({contentCount(snapshot?.content ?? [])})
+        </button>
         <button type="button" aria-pressed={tab === 'requests'} onClick={() => setTab('requests')}>
           Requests ({snapshot?.requests.length ?? 0})
         </button>
@@ -52,6 +58,7 @@ export function MockStatePanel() {
       <div class="scroll">
         {!snapshot && !error && <p class="empty">{local.state === 'starting' ? 'Starting the in-browser mock…' : 'Connecting to the mock…'}</p>}
         {snapshot && tab === 'contacts' && <MockContacts contacts={snapshot.contacts} />}
+        {snapshot && tab === 'content' && <MockContent teams={snapshot.content} />}
         {snapshot && tab === 'requests' && <MockRequests requests={snapshot.requests} />}
       </div>
     </Panel>

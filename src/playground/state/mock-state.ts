@@ -20,7 +20,17 @@ export interface RequestView {
   responseBody?: unknown
 }
 
+/** One team's content-API state (`GET /_mock/content`): the parts the Content view shows. */
+export interface ContentView {
+  team: string
+  campaigns: { id: string; name: string; status: string; email: { subject: string } | null }[]
+  transactionalEmails: { id: string; name: string; status: string; sendable: boolean; dataVariables: { name: string; required: boolean }[] }[]
+  workflows: { id: string; name: string; status: string; workflowRevisionId: string; nodes: { id: string; typeName: string; next: string[] }[] }[]
+}
+
 export interface MockSnapshot {
+  /** content-API state per team; empty from a mock without /_mock/content */
+  content: ContentView[]
   contacts: ContactView[]
   requests: RequestView[]
   /** Faults still armed (their remaining count, when limited). */
@@ -54,8 +64,9 @@ export function refreshMock(): Promise<void> {
   pending ??= (async () => {
     const api = mockApi()
     try {
-      const [contacts, requests, faults, keys] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys')])
+      const [contacts, requests, faults, keys, content] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys'), api.get('content').catch(() => [])])
       mockSnapshot.value = {
+        content: listOf<ContentView>(content, 'content'),
         contacts: listOf<ContactView>(contacts, 'contacts'),
         requests: listOf<RequestView>(requests, 'requests'),
         faults: listOf<unknown>(faults, 'faults'),
