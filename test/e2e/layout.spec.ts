@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { DOCS_IMAGES, expect, openPlayground, sendAndWait, test } from './fixtures.ts'
 
 // The machine is shared: tests that send and resize get room beyond the default 45 s.
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 150_000 })
 
 /** Fails unless the element's box lies wholly inside the viewport (nothing to scroll to, nothing cut off). */
 async function expectInViewport(page: Page, locator: Locator, name: string): Promise<void> {

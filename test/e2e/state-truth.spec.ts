@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, openPlayground, sendAndWait, test } from './fixtures.ts'
 
 // The machine is shared: a test that sends and waits for the mock gets room beyond the default 45 s.
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: 150_000 })
 
 /** The in-browser mock's own answer, fetched from the page (its service worker answers /_mock/). */
 const mockGet = (page: Page, path: string): Promise<unknown> => page.evaluate(async (p) => (await fetch(`/_mock/${p}`)).json() as Promise<unknown>, path)
