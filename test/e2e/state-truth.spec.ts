@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test'
-import { expect, openPlayground, sendAndWait, test } from './fixtures.ts'
+import { expect as baseExpect, openPlayground, sendAndWait, test } from './fixtures.ts'
+
+// The Mock state pane reads the mock after each action; on a loaded machine that read can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 // The machine is shared: a test that sends and waits for the mock gets room beyond the default 45 s.
 test.describe.configure({ timeout: 150_000 })
