@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
   clay: () => import('./commands/clay.ts'),
+  webhooks: () => import('./commands/webhooks.ts'),
 }
 
 async function main(argv: string[]): Promise<number> {

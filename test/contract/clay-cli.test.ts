@@ -3,11 +3,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'
 const BIN = join(import.meta.dirname, '../../src/cli/bin.js')
-let server: MockServer
+let server: HttpServerMock
 let dir: string
 
 function clay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -36,7 +36,7 @@ const CSV = [
 const UPDATE = '{\n  "email": "{{Email}}",\n  "firstName": "{{First name}}",\n  "company": "{{Company}}",\n  "note": "{{Note}}"\n}\n'
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
+  server = await startHttpServerMock({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
   dir = await mkdtemp(join(tmpdir(), 'clay-cli-'))
 })
 

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'
 const BIN = join(import.meta.dirname, '../../src/cli/bin.js')
-let server: MockServer
+let server: HttpServerMock
 let dir: string
 let script: string
 
@@ -20,7 +20,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 }
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
+  server = await startHttpServerMock({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
   dir = await mkdtemp(join(tmpdir(), 'sender-cli-'))
   script = join(dir, 'session.js')
   const lines = ["datafly.identify('user_1', { email: 'sam@example.com' })"]

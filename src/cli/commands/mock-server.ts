@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../../mock-server/hosts/http-server.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
+import { readWebhookFlags } from '../webhooks/read-webhook-flags.ts'
 
 const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
+       [--webhook-url URL] [--webhook-secret whsec_…] [--webhook-events contact.created,…]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -17,6 +19,9 @@ Options:
                     limit. Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --webhook-url URL      send Loops webhooks (signed, 10/s, retried) to this URL; see docs/webhooks.md
+  --webhook-secret S     the whsec_… signing secret (default: a new one, printed)
+  --webhook-events LIST  the events that are on, "contact.created,contact.deleted" (default: all)
   --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   --help            this text
 `
@@ -50,10 +55,10 @@ async function readSeed(file: string): Promise<MockSeed> {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let options: Parameters<typeof startMockServer>[0]
+  let options: Parameters<typeof startHttpServerMock>[0]
   let json = false
   try {
-    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help', 'json'])
+    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed', 'webhook-url', 'webhook-secret', 'webhook-events'], ['help', 'json'])
     if (args.options.has('help')) {
       process.stdout.write(HELP)
       return 0
@@ -73,14 +78,15 @@ export async function run(argv: string[]): Promise<number> {
       ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
       ...(rate !== undefined ? { rateLimit: parseInteger('rate-limit', rate, 1, 1_000_000) } : {}),
       ...(seed !== undefined ? { seed: await readSeed(seed) } : {}),
+      ...readWebhookFlags(get('webhook-url'), get('webhook-secret'), get('webhook-events')),
     }
   } catch (error) {
     process.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
     return 2
   }
   try {
-    const server = await startMockServer(options)
-    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    const server = await startHttpServerMock(options)
+    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: server.sdkApiRoot, keys: server.keys })}\n`)
     else printReady(server)
     const stop = (): void => {
       void server.close().then(() => process.exit(0))
@@ -97,10 +103,15 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function printReady(server: MockServer): void {
+function printReady(server: HttpServerMock): void {
   process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
   process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
   process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
   process.stdout.write(`  Keys:\n`)
   for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+  const endpoint = server.mock.webhooks.endpoint()
+  if (endpoint.url !== null) {
+    process.stdout.write(`  Webhooks: ${endpoint.url}  (10/s, retried; GET /_mock/webhooks/deliveries)\n`)
+    for (const team of new Set(server.keys.map((k) => k.team))) process.stdout.write(`    secret ${server.mock.webhooks.endpoint(team).secret}  team "${team}"\n`)
+  }
 }
