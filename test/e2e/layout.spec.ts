@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { DOCS_IMAGES, expect, openPlayground, sendAndWait, test } from './fixtures.ts'
 
 // The machine is shared: tests that send and resize get room beyond the default 45 s.
@@ -76,7 +76,7 @@ for (const { width, height, layout } of [
 
 test('at 1280×800 choosing the Mock server target pushes nothing off-screen', async ({ page }) => {
   // A real mock server, so the Mock state pane's reads are answered (an unanswered one is a console error).
-  const server = await startMockServer({ port: 0, host: '127.0.0.1', keys: { e2e0layout0key00000000000000000a: 'Acme' } })
+  const server = await startHttpServerMock({ port: 0, host: '127.0.0.1', keys: { e2e0layout0key00000000000000000a: 'Acme' } })
   page.on('close', () => void server.close())
   await page.addInitScript((url) => sessionStorage.setItem('loops-playground:mock-server-url', url), server.url)
   await openPlayground(page)
