@@ -105,7 +105,8 @@ test('a stacked pane folds away so its neighbour gets the room', async ({ page }
   const before = (await mock.boundingBox())?.height ?? 0
   await page.getByRole('button', { name: 'Fold Event log' }).click()
   await expect(page.getByRole('region', { name: 'Event log' }).locator('.panel-body')).toBeHidden()
-  await expect.poll(async () => (await mock.boundingBox())?.height ?? 0).toBeGreaterThan(before * 2)
+  // The room the Event log gave up goes to the panes below it (Mock state and, since main, Webhooks).
+  await expect.poll(async () => (await mock.boundingBox())?.height ?? 0).toBeGreaterThan(before * 1.4)
   await page.getByRole('button', { name: 'Show Event log' }).click()
   await expect(page.getByRole('region', { name: 'Event log' }).locator('.panel-body')).toBeVisible()
 })
