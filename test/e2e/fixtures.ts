@@ -28,7 +28,7 @@ export { expect }
 /** Opens the playground and waits for the editors and the in-browser mock. */
 export async function openPlayground(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`)
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 })
 }
 
 export const requestText = (page: Page): Promise<string> => page.evaluate(() => window['__playground']!.getRequestText())

@@ -8,7 +8,8 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   outputDir: './artifacts/results',
   workers: 1,
-  timeout: 45_000,
+  // Generous: the machine's 2 cores are shared, and a loaded one takes 40 s just to start the page.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

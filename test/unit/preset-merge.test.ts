@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import { defaultPreset, mapCalls, parsePreset, readScript, type Preset } from '../../src/core/index.ts'
 import { presetState } from '../../src/playground/state/mapping.ts'
+import { presetLabel } from '../../src/playground/state/preset-label.ts'
 import { presetText } from '../../src/playground/state/source.ts'
 
 const read = (value: unknown): Preset => {
@@ -76,4 +77,10 @@ it('names the preset the preview really uses while the typed one is invalid', ()
   presetText.value = '{ "contactProperties": "sideways" }'
   expect(presetState.value.issues.map((i) => i.path)).toEqual(['preset.contactProperties'])
   expect(presetState.value.preset).toMatchObject({ name: 'Custom preset (extends Default)', contactProperties: 'root' })
+})
+
+it('shows an edited copy of the Default preset as "Default (edited)" and the Default itself as "Default"', () => {
+  expect(presetLabel(read({ ...defaultPreset, contactProperties: 'root' }))).toBe('Default (edited)')
+  expect(presetLabel(read(defaultPreset))).toBe('Default')
+  expect(presetLabel(read({ name: 'Acme' }))).toBe('Acme')
 })

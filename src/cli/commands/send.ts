@@ -112,9 +112,12 @@ export async function run(argv: string[]): Promise<number> {
 
   const progress = process.stderr.isTTY ? createSendProgress(process.stderr, results.length) : undefined
   const note = (message: string): void => (progress ? progress.note(message) : void process.stderr.write(`${message}\n`))
+  let slowedDown = false
   const onEvent = (event: SenderEvent): void => {
     progress?.onEvent(event)
-    if (event.type === 'rate-lowered') {
+    // One message per send: Loops may lower the limit again (each answer carries it); the progress line follows.
+    if (event.type === 'rate-lowered' && !slowedDown) {
+      slowedDown = true
       note(`loops-playground send: Loops reports a limit of ${event.limit} requests/second for this team; slowing down to it.`)
     }
     if (event.type === 'key-rejected') {

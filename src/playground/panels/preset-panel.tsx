@@ -1,5 +1,6 @@
 import { MonacoEditor } from '../editor/monaco-editor.tsx'
 import { presetState } from '../state/mapping.ts'
+import { presetLabel } from '../state/preset-label.ts'
 import { DEFAULT_PRESET_TEXT, presetText } from '../state/source.ts'
 import { Panel } from './panel.tsx'
 
@@ -13,7 +14,7 @@ export function PresetPanel({ onSubmit }: { onSubmit: () => void }) {
     <Panel
       label="Preset"
       area="preset"
-      hint={issues.length ? 'not in use: fix the errors below' : `"${preset.name}" in use`}
+      hint={issues.length ? 'not in use: fix the errors below' : `"${presetLabel(preset)}" in use`}
       actions={
         <button type="button" class="btn small" disabled={isDefault} onClick={() => (presetText.value = DEFAULT_PRESET_TEXT)}>
           Restore Default
@@ -24,7 +25,7 @@ export function PresetPanel({ onSubmit }: { onSubmit: () => void }) {
         <div class="notice error" role="status">
           <p>
             The preset has {issues.length === 1 ? 'an error' : `${issues.length} errors`}; the preview uses the last valid
-            preset ("{preset.name}").
+            preset ("{presetLabel(preset)}").
           </p>
           {issues.slice(0, 3).map((issue) => (
             <p key={issue.path + issue.message}>

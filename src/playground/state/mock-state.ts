@@ -54,32 +54,45 @@ export const mockApi = (): MockApi => createMockApi(baseUrl.value)
 const listOf = <T,>(value: unknown, key: string): T[] =>
   Array.isArray(value) ? (value as T[]) : Array.isArray((value as Record<string, unknown> | null)?.[key]) ? ((value as Record<string, T[]>)[key] ?? []) : []
 
-let pending: Promise<void> | undefined
+let running: Promise<void> | undefined
+let queued: Promise<void> | undefined
 
-/** Reads contacts, requests and armed faults from the current target's mock. */
+/**
+ * Reads contacts, requests, armed faults and keys from the current target's mock. A call while a read is in
+ * flight gets a fresh read after it (never the one in flight, which may predate the change it should show).
+ */
 export function refreshMock(): Promise<void> {
   if (target.value === 'loops-proxy') return Promise.resolve()
   // Before its service worker answers, /_mock/ would reach the page's own server.
   if (target.value === 'browser-mock' && browserMockStatus.value.state !== 'ready') return Promise.resolve()
-  pending ??= (async () => {
-    const api = mockApi()
-    try {
-      const [contacts, requests, faults, keys, content] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys'), api.get('content').catch(() => [])])
-      mockSnapshot.value = {
-        content: listOf<ContentView>(content, 'content'),
-        contacts: listOf<ContactView>(contacts, 'contacts'),
-        requests: listOf<RequestView>(requests, 'requests'),
-        faults: listOf<unknown>(faults, 'faults'),
-        keys: listOf<KeyView>(keys, 'keys'),
-      }
-      mockError.value = null
-    } catch (error) {
-      mockError.value = error instanceof Error ? error.message : String(error)
-    } finally {
-      pending = undefined
+  if (running) {
+    queued ??= running.then(() => {
+      queued = undefined
+      return refreshMock()
+    })
+    return queued
+  }
+  running = readMock().finally(() => {
+    running = undefined
+  })
+  return running
+}
+
+async function readMock(): Promise<void> {
+  const api = mockApi()
+  try {
+    const [contacts, requests, faults, keys, content] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys'), api.get('content').catch(() => [])])
+    mockSnapshot.value = {
+      content: listOf<ContentView>(content, 'content'),
+      contacts: listOf<ContactView>(contacts, 'contacts'),
+      requests: listOf<RequestView>(requests, 'requests'),
+      faults: listOf<unknown>(faults, 'faults'),
+      keys: listOf<KeyView>(keys, 'keys'),
     }
-  })()
-  return pending
+    mockError.value = null
+  } catch (error) {
+    mockError.value = error instanceof Error ? error.message : String(error)
+  }
 }
 
 /** Runs a control call, notes what was done, then refreshes. */
