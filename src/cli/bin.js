@@ -4,4 +4,5 @@
 import { register } from 'tsx/esm/api'
 
 register()
-await import('./main.ts')
+const { runProcess } = await import('./main.ts')
+await runProcess()
