@@ -59,8 +59,9 @@ export async function sendEachWith(input: SendEachInput): Promise<SendEachReport
       counts.total++
       counts[outcome.status]++
       if (outcome.status === 'failed' && outcome.code === 'cancelled') cancelled = true
-      emit({ type: 'outcome', index, outcome, at: clock.now() })
+      // recorded first (a journal line, a dead-letter line), then announced: what progress shows is on disk
       await onOutcome(index, outcome, result)
+      emit({ type: 'outcome', index, outcome, at: clock.now() })
     }
   }
   try {
