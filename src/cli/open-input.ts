@@ -1,7 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { constants } from 'node:buffer'
 import { resolve } from 'node:path'
-import { createIdentityIndex, type IdentityIndex } from '../core/mapper/identity-index.ts'
+import { createIdentityIndex, mayChangeIdentity, type IdentityIndex } from '../core/mapper/identity-index.ts'
 import { mapOneCall } from '../core/mapper/map-one-call.ts'
 import { readNdjsonLine } from '../core/mapper/read-ndjson-line.ts'
 import { inputKindOf, mapCalls, readInput, type InputKind, type MapResult, type Preset } from '../core/index.ts'
@@ -79,39 +79,45 @@ export async function openInput(file: string, preset: Preset, io: CliIo): Promis
 }
 
 async function openNdjson(path: string, name: string, preset: Preset): Promise<{ total: number; results: AsyncIterable<MapResult> }> {
-  // first pass: who is who
+  // first pass: who is who. Only lines that can change an identity are parsed; the rest are counted
   const identities: IdentityIndex = createIdentityIndex()
   let calls = 0
-  let bad = 0
+  let parsed = 0
   let firstBad = ''
   for await (const line of readLines(path)) {
     if (!line.tooLong && line.text.trim() === '') continue
-    const read = readLine(line, calls)
-    if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) {
-      bad++
-      firstBad ||= read.call.issues[0].message
+    if (line.tooLong) firstBad ||= tooLongMessage(line.lineNumber)
+    else if (mayChangeIdentity(line.text) || parsed === 0) {
+      const read = readNdjsonLine(line.text, calls, line.lineNumber)
+      if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) firstBad ||= read.call.issues[0].message
+      else parsed++
+      if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope)
+    } else {
+      parsed++
     }
-    identities.add(calls, read.kind === 'call' ? read.call.envelope : null)
     calls++
   }
   if (calls === 0) throw new InputError(`${name}: no envelopes: the input is empty.`)
-  if (bad === calls) throw new InputError(`${name}: not NDJSON envelopes: ${firstBad}`)
+  if (parsed === 0) throw new InputError(`${name}: not NDJSON envelopes: ${firstBad}`)
   // second pass: map each line as it is read
   async function* results(): AsyncGenerator<MapResult> {
     let index = 0
     for await (const line of readLines(path)) {
       if (!line.tooLong && line.text.trim() === '') continue
       const read = readLine(line, index)
-      yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.identityOf(index), preset)
+      yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.resolve(read.call.envelope), preset)
       index++
     }
   }
   return { total: calls, results: results() }
 }
 
+const tooLongMessage = (lineNumber: number): string =>
+  `Line ${lineNumber} is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB, far over Loops' 1 MB request limit; fix or remove it.`
+
 function readLine(line: Line, index: number): ReturnType<typeof readNdjsonLine> {
   if (!line.tooLong) return readNdjsonLine(line.text, index, line.lineNumber)
-  const message = `Line ${line.lineNumber} is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB, far over Loops' 1 MB request limit; fix or remove it.`
+  const message = tooLongMessage(line.lineNumber)
   return { kind: 'call', call: { index, type: 'unknown', envelope: null, issues: [{ severity: 'error', path: 'envelope', message, line: line.lineNumber }] } }
 }
 

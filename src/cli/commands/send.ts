@@ -13,7 +13,7 @@ import { openInput, why, type MappedInput } from '../open-input.ts'
 import { parseCommandLine } from '../parse-command-line.ts'
 import { readNumber } from '../read-number.ts'
 import { readPresetFile } from '../read-preset-file.ts'
-import { createPlainProgress, createSendProgress } from '../send-progress.ts'
+import { createPlainProgress, createSendProgress, type SendProgress } from '../send-progress.ts'
 import { InputError, UsageError } from '../usage-error.ts'
 
 const DEFAULT_TARGET = 'https://app.loops.so'
@@ -161,10 +161,27 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return fail((error as Error).message, true)
   }
 
+  // from here on Ctrl-C and SIGTERM cancel (also while the input is indexed): every event is still recorded
+  let progress: SendProgress | undefined
+  const note = (message: string): void => void (progress ? progress.note(message) : io.stderr.write(`${message}\n`))
+  const onSignal = (): void => {
+    if (controller.signal.aborted) {
+      io.exit(130)
+      return
+    }
+    note('loops-playground send: cancelling (Ctrl-C again to quit at once)…')
+    controller.abort(new Error('cancelled by the user'))
+  }
+  const offSignals = [io.onSignal('SIGINT', onSignal), io.onSignal('SIGTERM', onSignal)]
+  const offAll = (): void => {
+    for (const off of offSignals) off()
+  }
+
   let input: MappedInput
   try {
     input = await openInput(args.file, await readPresetFile(args.preset, io), io)
   } catch (error) {
+    offAll()
     if (!(error instanceof InputError)) throw error
     return fail(error.message)
   }
@@ -177,6 +194,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       await once(deadLetter, 'open')
     }
   } catch (error) {
+    offAll()
     await input.close()
     journal?.close()
     const which = journal === undefined && args.journal !== undefined ? args.journal : (args.deadLetter ?? '')
@@ -193,18 +211,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.key === undefined) io.stderr.write('loops-playground send: no API key given; sending without Authorization (the proxy must add it)\n')
 
-  const progress = io.stderr.isTTY === true ? createSendProgress(io.stderr, input.total, io.clock) : createPlainProgress(io.stderr, input.total, io.clock, args.progressMs)
-  events.push((event) => progress.onEvent(event))
-  const note = (message: string): void => progress.note(message)
-  const onSignal = (): void => {
-    if (controller.signal.aborted) {
-      io.exit(130)
-      return
-    }
-    note('loops-playground send: cancelling (Ctrl-C again to quit at once)…')
-    controller.abort(new Error('cancelled by the user'))
-  }
-  const offSignals = [io.onSignal('SIGINT', onSignal), io.onSignal('SIGTERM', onSignal)]
+  const shown = io.stderr.isTTY === true ? createSendProgress(io.stderr, input.total, io.clock) : createPlainProgress(io.stderr, input.total, io.clock, args.progressMs)
+  progress = shown
+  events.push((event) => shown.onEvent(event))
 
   let journaled = 0
   const activeJournal = journal
@@ -212,7 +221,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for await (const result of input.results) {
       if (activeJournal && result.request && result.status === 'ready' && activeJournal.isDone(journalKey(result.request))) {
         journaled++
-        progress.journaled()
+        shown.journaled()
         continue
       }
       yield result
@@ -247,8 +256,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     report = await sender.sendEach(pending(), onOutcome)
   } finally {
-    for (const off of offSignals) off()
-    progress.stop()
+    offAll()
+    shown.stop()
     journal?.close()
     await input.close()
   }

@@ -3,81 +3,87 @@ import { assignOwn } from '../util/set-own.ts'
 import type { ResolvedIdentity } from './resolve-identities.ts'
 
 /**
- * `resolveIdentities` for input that arrives one envelope at a time (a file streamed twice): `add` every envelope
- * in input order (the first pass), then `identityOf(index)` gives each call the identity its whole session
- * resolves to (the second pass). Same rules as `resolveIdentities`: calls are grouped by `anonymousId`;
- * `identify` and `context.traits` merge traits; a different user id on the same device starts a new person.
+ * `resolveIdentities` for input streamed twice (a big NDJSON file), in memory that grows with the visitors that
+ * have identity data, not with the calls:
  *
- * Memory is one small integer per call plus one entry per visitor and per person (user id and merged traits),
- * never the envelopes themselves.
+ * 1. first pass: `learn` every envelope that can change an identity (an `identify`, a `userId`, `context.traits`;
+ *    `mayChangeIdentity` tells from the raw line, so the others need not even be parsed);
+ * 2. second pass: `resolve` every call in input order; it gets the identity its whole session resolves to.
+ *
+ * Same rules as `resolveIdentities`: calls are grouped by `anonymousId`; `identify` and `context.traits` merge
+ * traits; a different user id on the same device starts a new person. A person is (visitor, generation): the
+ * generation grows only on a user-id switch, which only a learned envelope can cause, so both passes count the
+ * same generations even though the first skips calls.
  */
 export interface IdentityIndex {
-  /** Records the call at `index` (0, 1, 2, … in input order); `null` for a call that is not an envelope. */
-  add(index: number, envelope: DataflyEnvelope | null): void
-  /** The resolved identity of the call at `index`; `null` when it was added as `null` (or never added). */
-  identityOf(index: number): ResolvedIdentity | null
-  /** Calls added so far. */
-  readonly size: number
+  learn(envelope: DataflyEnvelope): void
+  resolve(envelope: DataflyEnvelope | null): ResolvedIdentity | null
 }
 
-const NONE = -1
+interface Person {
+  userId?: string
+  traits: Record<string, unknown>
+}
+interface Current {
+  generation: number
+  userId?: string
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const userIdOf = (envelope: DataflyEnvelope): string | undefined =>
+  typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
+
+/**
+ * Whether a raw NDJSON line may hold an envelope that changes an identity. False only when none of the names
+ * involved appears in the text (and no `\u` escape could spell one), so a false answer is always safe.
+ */
+export function mayChangeIdentity(line: string): boolean {
+  return line.includes('"userId"') || line.includes('identify') || line.includes('traits"') || line.includes('\\u')
+}
+
+/** Moves a visitor's current person on for this envelope (a user-id switch starts the next generation). */
+function step(current: Map<string, Current>, envelope: DataflyEnvelope): Current {
+  const userId = userIdOf(envelope)
+  let state = current.get(envelope.anonymousId)
+  if (!state) {
+    state = { generation: 0 }
+    current.set(envelope.anonymousId, state)
+  } else if (userId !== undefined && state.userId !== undefined && state.userId !== userId) {
+    state.generation++
+    delete state.userId
+  }
+  if (userId !== undefined) state.userId = userId
+  return state
+}
 
 export function createIdentityIndex(): IdentityIndex {
-  let personOf = new Int32Array(1024)
-  let size = 0
-  const current = new Map<string, number>()
-  const userIds: (string | undefined)[] = []
-  const traits: (Record<string, unknown> | undefined)[] = []
+  const learned = new Map<string, Current>()
+  const replayed = new Map<string, Current>()
+  const people = new Map<string, Person>()
+  const keyOf = (visitor: string, generation: number): string => `${generation}\u0000${visitor}`
 
   return {
-    get size() {
-      return size
+    learn(envelope) {
+      const state = step(learned, envelope)
+      const key = keyOf(envelope.anonymousId, state.generation)
+      let person = people.get(key)
+      if (!person) {
+        person = { traits: {} }
+        people.set(key, person)
+      }
+      if (state.userId !== undefined) person.userId = state.userId
+      if (envelope.type === 'identify' && isObject(envelope.traits)) assignOwn(person.traits, envelope.traits)
+      const contextTraits = envelope.context?.traits
+      if (isObject(contextTraits)) assignOwn(person.traits, contextTraits)
     },
-    add(index, envelope) {
-      if (index !== size) throw new RangeError(`Expected call ${size} next, got ${index}: add calls in input order`)
-      if (size === personOf.length) {
-        const grown = new Int32Array(personOf.length * 2)
-        grown.set(personOf)
-        personOf = grown
-      }
-      size++
-      if (!envelope) {
-        personOf[index] = NONE
-        return
-      }
-      const userId = typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
-      let person = current.get(envelope.anonymousId)
-      const known = person === undefined ? undefined : userIds[person]
-      if (person === undefined || (userId !== undefined && known !== undefined && known !== userId)) {
-        person = userIds.length
-        userIds.push(undefined)
-        traits.push(undefined)
-        current.set(envelope.anonymousId, person)
-      }
-      if (userId !== undefined) userIds[person] = userId
-      const merge = (source: unknown): void => {
-        if (!isObject(source)) return
-        const target = traits[person] ?? {}
-        assignOwn(target, source)
-        traits[person] = target
-      }
-      if (envelope.type === 'identify') merge(envelope.traits)
-      merge(envelope.context?.traits)
-      personOf[index] = person
-    },
-    identityOf(index) {
-      if (index < 0 || index >= size) return null
-      const person = personOf[index] ?? NONE
-      if (person === NONE) return null
-      const userId = userIds[person]
-      // one traits object per person, shared by its calls, as resolveIdentities does
-      let merged = traits[person]
-      if (merged === undefined) {
-        merged = {}
-        traits[person] = merged
-      }
-      return userId !== undefined ? { userId, traits: merged } : { traits: merged }
+    resolve(envelope) {
+      if (!envelope) return null
+      // a visitor the first pass never learned about has no user id and no traits
+      if (!learned.has(envelope.anonymousId)) return { traits: {} }
+      const state = step(replayed, envelope)
+      const person = people.get(keyOf(envelope.anonymousId, state.generation))
+      if (!person) return { traits: {} }
+      return person.userId !== undefined ? { userId: person.userId, traits: person.traits } : { traits: person.traits }
     },
   }
 }
