@@ -9,10 +9,12 @@ import { listContacts, listEmails, listEvents } from './inspect.ts'
 import type { MockState } from './mock-state.ts'
 import { createMutex } from './mutex.ts'
 import { createRateLimiter } from './rate-limiter.ts'
+import { createRouteTable } from './route-table.ts'
 import { routes } from './routes/index.ts'
 import { seedTeam } from './seed-team.ts'
 import type { Mock, MockOptions } from './types.ts'
 import { createVirtualClock } from './virtual-clock.ts'
+import { createWebhooks } from './webhooks/create-webhooks.ts'
 
 /** A Loops-looking key: 32 hex characters. */
 export function generateKey(): string {
@@ -44,6 +46,13 @@ export function createMock(options: MockOptions = {}): Mock {
     ready: Promise.resolve(),
     isReady: false,
     eventSeq: 0,
+    webhooks: createWebhooks({
+      clock,
+      realTime: options.clock === undefined,
+      newId: createIdFactory(() => clock.now()),
+      defaultTeam: () => state.keys.values().next().value?.team ?? 'Acme',
+      ...(options.webhooks !== undefined ? { options: options.webhooks } : {}),
+    }),
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
   for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
@@ -70,7 +79,10 @@ export function createMock(options: MockOptions = {}): Mock {
       return state.ready
     },
     keys: () => [...state.keys].map(([key, k]) => ({ key, team: k.team, revoked: k.revoked })),
-    advance: (ms) => clock.advance(ms),
+    advance(ms) {
+      clock.advance(ms)
+      state.webhooks.tick()
+    },
     now: () => clock.now(),
     reset() {
       const { db } = state
@@ -82,6 +94,7 @@ export function createMock(options: MockOptions = {}): Mock {
       state.limiter.reset()
       state.idempotency.reset()
       state.faults.clear()
+      state.webhooks.reset()
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),
@@ -92,6 +105,9 @@ export function createMock(options: MockOptions = {}): Mock {
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
     clearFaults: () => state.faults.clear(),
+    get webhooks() {
+      return state.webhooks
+    },
     addKey(team, key = generateKey()) {
       if (team.trim() === '') throw new TypeError('`team` must be a non-empty team name')
       if (key.trim() === '' || /\s/.test(key)) throw new TypeError('`key` must be a non-empty string without spaces')
@@ -108,10 +124,10 @@ export function createMock(options: MockOptions = {}): Mock {
     },
   }
   void seedNewTeams().catch(() => undefined)
-  // one handler for every /api route (a Map lookup instead of matching each route's pattern in turn)
-  const byPath = new Map(routes.map((route) => [`/api/v1/${route.path}`, route]))
+  // one handler for every /api route; the table finds the route by segments instead of trying each pattern in turn
+  const findRoute = createRouteTable(routes)
   mock.handlers.push(
-    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, byPath.get(new URL(request.url).pathname.replace(/\/+$/, '')), request)),
+    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, findRoute(new URL(request.url).pathname), request)),
     http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
     http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
   )

@@ -5,6 +5,7 @@ import type { LogRecord, MockState } from './mock-state.ts'
 import { parseJsonBody, readBodyText } from './read-json-body.ts'
 import { fail, type Reply } from './reply.ts'
 import type { Route, RouteContext } from './route.ts'
+import type { RouteMatch } from './route-table.ts'
 import type { RequestLogEntry } from './types.ts'
 
 const INVALID_KEY = { success: false, message: 'Invalid API key', error: 'Invalid API key' }
@@ -14,7 +15,7 @@ const LOG_TEXT_MAX = 4000
  * One /api/v1 request, in Loops' order: CORS preflight, injected faults, auth (401, no rate-limit headers), the
  * team's rate limit (429), method (405), then the route. Every answer is JSON and is written to the request log.
  */
-export async function handleApi(state: MockState, route: Route | undefined, request: Request): Promise<Response> {
+export async function handleApi(state: MockState, match: RouteMatch | undefined, request: Request): Promise<Response> {
   const method = request.method.toUpperCase()
   if (method === 'OPTIONS') return preflight()
   if (!state.isReady) {
@@ -34,6 +35,7 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
     return jsonResponse(reply.status, reply.body, { ...headers, ...reply.headers })
   }
 
+  const route = match?.route
   if (!route) return finish(fail(404, `No route ${method} ${url.pathname}. The Loops API lives under /api/v1 (see https://loops.so/docs/api-reference).`))
 
   const fault = state.faults.match(method, url.pathname)
@@ -75,6 +77,7 @@ export async function handleApi(state: MockState, route: Route | undefined, requ
     request,
     url,
     team: owner.team,
+    params: match?.params ?? {},
     body: () =>
       (body ??= readBodyText(request).then((text) => {
         bodyText = text

@@ -6,6 +6,8 @@ export interface RouteContext {
   request: Request
   url: URL
   team: string
+  /** values of the route's `{name}` path segments, URI-decoded */
+  params: Readonly<Record<string, string>>
   /** the JSON object body (read once; a LoopsRequestError when it is not one) */
   body(): Promise<Record<string, unknown>>
   /** the body text once `body()` has read it */
@@ -14,8 +16,8 @@ export interface RouteContext {
 
 export type RouteMethod = (ctx: RouteContext) => Promise<Reply> | Reply
 
-/** One Loops endpoint: its path under /api/v1 and a handler per allowed method. */
+/** One Loops endpoint: its path under /api/v1 (`{name}` segments are parameters) and a handler per allowed method. */
 export interface Route {
   path: string
-  methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', RouteMethod>>
+  methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', RouteMethod>>
 }

@@ -1,4 +1,6 @@
 import type { HttpHandler } from 'msw'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
+import type { WebhookOptions } from './webhooks/webhook-types.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -41,6 +43,8 @@ export interface MockOptions {
   origin?: string
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
+  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
+  webhooks?: WebhookOptions
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -132,4 +136,6 @@ export interface Mock {
   revokeKey(key: string): void
   /** resolves once the seed data is in place (createMock seeds asynchronously) */
   ready: Promise<void>
+  /** outgoing webhooks: endpoint settings, deliveries, redeliver, test event (docs/webhooks.md) */
+  readonly webhooks: MockWebhooks
 }

@@ -1,4 +1,4 @@
-import type { MapResult, SendOutcome } from '../core/index.ts'
+import type { MapResult, SendOutcome, SendReport } from '../core/index.ts'
 
 /**
  * One line of the dead-letter file for an event that was not delivered (skipped or failed; a duplicate was
@@ -16,5 +16,14 @@ export function deadLetterLine(outcome: SendOutcome, result: MapResult): string 
     attempts: outcome.attempts,
     ...(outcome.status === 'failed' && outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
     result,
+  })
+}
+
+/** Every dead-letter line of a finished in-memory run (`results[i]` went with `report.outcomes[i]`). */
+export function deadLetterLines(results: readonly MapResult[], report: SendReport): string[] {
+  return report.outcomes.flatMap((outcome, i) => {
+    const result = results[i]
+    const line = result ? deadLetterLine(outcome, result) : undefined
+    return line === undefined ? [] : [line]
   })
 }

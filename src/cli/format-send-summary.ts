@@ -1,4 +1,4 @@
-import type { SendSummary } from '../core/index.ts'
+import type { SendReport, SendSummary } from '../core/index.ts'
 import type { SendEachReport } from '../core/sender/send-each.ts'
 
 /** Failure reasons tallied while outcomes stream past: bounded, so a million distinct reasons cannot fill memory. */
@@ -56,4 +56,17 @@ export function formatSendSummary(input: SummaryInput): string {
   if (reasons.length > 5) lines.push(`  … and ${reasons.length - 5} other reasons`)
   if (other > 0) lines.push(`  … and ${other} more failed events whose reasons were not tallied`)
   return `${lines.join('\n')}\n`
+}
+
+/** The summary input of a finished in-memory run (its outcomes at hand). */
+export function summaryOf(report: SendReport, target: string): SummaryInput {
+  const reasons = createReasonTally()
+  const keyFailures = { refused: 0, notSent: 0 }
+  for (const outcome of report.outcomes) {
+    if (outcome.status !== 'failed') continue
+    if (outcome.code === 'api-key') keyFailures.refused++
+    else if (outcome.code === 'not-sent') keyFailures.notSent++
+    else reasons.add(outcome.reason)
+  }
+  return { report, target, reasons: reasons.top(), keyFailures }
 }

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   send: () => import('./commands/send.ts'),
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
+  clay: () => import('./commands/clay.ts'),
 }
 
 /** `loops-playground <command> …` in-process: dispatches to the command and returns its exit code. */

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest'
 import { createIdentityIndex, mayChangeIdentity } from '../../src/core/mapper/identity-index.ts'
 import { readEnvelopes, resolveIdentities } from '../../src/core/index.ts'
 
-const envelope = fc.record(
+const anEnvelope = fc.record(
   {
     type: fc.constantFrom('track', 'identify', 'page', 'group'),
     event: fc.constant('Order Completed'),
@@ -17,7 +17,7 @@ const envelope = fc.record(
 
 it('resolves every call as resolveIdentities does, when the first pass learns only the lines that may change an identity', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(envelope, fc.constant(null), fc.constant('not an envelope')), { maxLength: 40 }), (values) => {
+    fc.property(fc.array(fc.oneof(anEnvelope, fc.constant(null), fc.constant('not an envelope')), { maxLength: 40 }), (values) => {
       const envelopes = readEnvelopes(values).map((c) => c.envelope)
       const index = createIdentityIndex()
       values.forEach((value, i) => {

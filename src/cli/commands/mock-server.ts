@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { startMockServer } from '../../../mock-server/http.ts'
+import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import type { CliIo } from '../cli-io.ts'
@@ -8,7 +8,7 @@ import { parseCommandLine } from '../parse-command-line.ts'
 import { readNumber } from '../read-number.ts'
 import { UsageError } from '../usage-error.ts'
 
-export const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json]
+export const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -21,6 +21,7 @@ Options:
                     limit. Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   -h, --help        this text
 `
 
@@ -48,6 +49,7 @@ async function readSeed(file: string, cwd: string): Promise<MockSeed> {
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: Parameters<typeof startMockServer>[0]
+  let json = false
   try {
     const args = parseCommandLine(argv, {
       port: { type: 'string' },
@@ -55,6 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       keys: { type: 'string' },
       'rate-limit': { type: 'string' },
       seed: { type: 'string' },
+      json: { type: 'boolean' },
     })
     if (args.help) {
       io.stdout.write(HELP)
@@ -62,6 +65,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`)
     const get = (name: string): string | undefined => args.values[name] as string | undefined
+    json = args.values['json'] === true
     const keys = get('keys')
     const rate = get('rate-limit')
     const seed = get('seed')
@@ -78,11 +82,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const server = await startMockServer(options)
-    io.stdout.write(`Mock Loops API listening on ${server.url}\n`)
-    io.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
-    io.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
-    io.stdout.write(`  Keys:\n`)
-    for (const { key, team } of server.keys) io.stdout.write(`    ${key}  team "${team}"\n`)
+    if (json) io.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    else printReady(server, io)
     let stopping = false
     const stop = (): void => {
       if (stopping) return
@@ -99,4 +100,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`loops-playground mock-server: ${message}\n`)
     return 2
   }
+}
+
+function printReady(server: MockServer, io: CliIo): void {
+  io.stdout.write(`Mock Loops API listening on ${server.url}\n`)
+  io.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
+  io.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
+  io.stdout.write(`  Keys:\n`)
+  for (const { key, team } of server.keys) io.stdout.write(`    ${key}  team "${team}"\n`)
 }

@@ -162,8 +162,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   // from here on Ctrl-C and SIGTERM cancel (also while the input is indexed): every event is still recorded
-  let progress: SendProgress | undefined
-  const note = (message: string): void => void (progress ? progress.note(message) : io.stderr.write(`${message}\n`))
+  const display: { progress?: SendProgress } = {}
+  const note = (message: string): void => void (display.progress ? display.progress.note(message) : io.stderr.write(`${message}\n`))
   const onSignal = (): void => {
     if (controller.signal.aborted) {
       io.exit(130)
@@ -212,7 +212,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (args.key === undefined) io.stderr.write('loops-playground send: no API key given; sending without Authorization (the proxy must add it)\n')
 
   const shown = io.stderr.isTTY === true ? createSendProgress(io.stderr, input.total, io.clock) : createPlainProgress(io.stderr, input.total, io.clock, args.progressMs)
-  progress = shown
+  display.progress = shown
   events.push((event) => shown.onEvent(event))
 
   let journaled = 0

@@ -56,11 +56,12 @@ function step(current: Map<string, Current>, envelope: DataflyEnvelope): Current
   return state
 }
 
+const keyOf = (visitor: string, generation: number): string => `${generation}\u0000${visitor}`
+
 export function createIdentityIndex(): IdentityIndex {
   const learned = new Map<string, Current>()
   const replayed = new Map<string, Current>()
   const people = new Map<string, Person>()
-  const keyOf = (visitor: string, generation: number): string => `${generation}\u0000${visitor}`
 
   return {
     learn(envelope) {

@@ -163,7 +163,7 @@ export function mapEnvelope(
   })
 
   function finish(request: LoopsRequest): Mapped {
-    const errors = checkBody(request.body as Record<string, unknown>, inputPathOf)
+    const errors = checkBody(request, inputPathOf)
     issues.push(...errors)
     const invalid = issues.some((i) => i.severity === 'error')
     return { status: invalid ? 'invalid' : 'ready', request, issues, source }

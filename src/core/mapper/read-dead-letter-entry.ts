@@ -35,7 +35,7 @@ export function readDeadLetterEntry(value: unknown, index: number): MapResult | 
     }
   }
   const request = parsed.data
-  const issues = result['status'] === 'invalid' ? checkBody(request.body as Record<string, unknown>, () => undefined).map(({ from: _from, ...issue }) => issue) : []
+  const issues = result['status'] === 'invalid' ? checkBody(request, () => undefined).filter((issue) => issue.severity === 'error').map(({ from: _from, ...issue }) => issue) : []
   if (issues.length > 0) return { status: 'invalid', request, issues, source }
   return { status: 'ready', request, issues: [], source }
 }
