@@ -1,7 +1,12 @@
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { runCli } from '../fixtures/cli-io.ts'
 
-const COMMANDS = ['map', 'send', 'mock-server', 'proxy']
+const COMMANDS = ['map', 'send', 'mock-server', 'proxy', 'clay']
+
+// loading the commands' modules is the slow part (on a busy machine); do it once, outside the tests' timeouts
+beforeAll(async () => {
+  for (const command of COMMANDS) await runCli([command, '-h'])
+}, 120_000)
 
 it.each(COMMANDS)('answers -h and --help on %s with its usage and exit 0', async (command) => {
   for (const flag of ['-h', '--help']) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { runCli } from '../fixtures/cli-io.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'lp-map-'))
@@ -11,6 +11,9 @@ const file = (name: string, text: string): string => {
   return path
 }
 const map = (args: string[], stdin?: string) => runCli(['map', ...args], { cwd: dir, ...(stdin !== undefined ? { stdin } : {}) })
+
+// loading the command's modules is the slow part (on a busy machine); do it once, outside the tests' timeouts
+beforeAll(() => map(['-h']), 60_000)
 
 it('prints one JSON line per input call, in input order, and exits 0', async () => {
   const script = file('a.js', 'datafly.identify("u1", { email: "a@example.com" })\ndatafly.track("Signed Up")\ndatafly.group("g")')

@@ -32,7 +32,7 @@ Options:
   --dead-letter FILE   write every row that was not sent successfully (skipped or failed), as NDJSON
   --json               print one JSON object per row on stdout as it ends:
                        {"row","status":"success"|"skipped"|"failed","httpStatus"?,"message"?,"attempts"}
-  --help               this text
+  -h, --help           this text
 
 A bad template, a column the file does not have, or an unreadable file is an error before anything is sent.
 Exit codes: 0 when no row failed (skipped rows included); 1 when any row failed; 2 for usage or input errors.
@@ -85,7 +85,7 @@ async function readArgs(argv: string[], io: ClayIo): Promise<ClayArgs | 'help'> 
       rate: { type: 'string' },
       json: { type: 'boolean' },
       'dead-letter': { type: 'string' },
-      help: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) return 'help'
