@@ -1,11 +1,12 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { constants } from 'node:buffer'
 import { resolve } from 'node:path'
-import { createIdentityIndex, mayChangeIdentity, type IdentityIndex } from '../core/mapper/identity-index.ts'
+import { createIdentityIndex, IDENTITY_MARKERS, type IdentityIndex } from '../core/mapper/identity-index.ts'
 import { mapOneCall } from '../core/mapper/map-one-call.ts'
 import { readNdjsonLine } from '../core/mapper/read-ndjson-line.ts'
 import { inputKindOf, mapCalls, readInput, type InputKind, type MapResult, type Preset } from '../core/index.ts'
 import { readLines, MAX_LINE_LENGTH, type Line } from '../host/read-lines.ts'
+import { scanMarkedLines } from '../host/scan-marked-lines.ts'
 import { spoolToFile } from '../host/spool-to-file.ts'
 import type { CliIo } from './cli-io.ts'
 import { InputError } from './usage-error.ts'
@@ -79,24 +80,29 @@ export async function openInput(file: string, preset: Preset, io: CliIo): Promis
 }
 
 async function openNdjson(path: string, name: string, preset: Preset): Promise<{ total: number; results: AsyncIterable<MapResult> }> {
-  // first pass: who is who. Only lines that can change an identity are parsed; the rest are counted
+  // first pass: who is who. Only lines that can change an identity are decoded and parsed (plus the first
+  // lines, until one parses, to tell a file that is not NDJSON at all); the rest are only counted
   const identities: IdentityIndex = createIdentityIndex()
   let calls = 0
   let parsed = 0
   let firstBad = ''
-  for await (const line of readLines(path)) {
-    if (!line.tooLong && line.text.trim() === '') continue
-    if (line.tooLong) firstBad ||= tooLongMessage(line.lineNumber)
-    else if (mayChangeIdentity(line.text) || parsed === 0) {
-      const read = readNdjsonLine(line.text, calls, line.lineNumber)
-      if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) firstBad ||= read.call.issues[0].message
-      else parsed++
-      if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope)
-    } else {
-      parsed++
-    }
-    calls++
-  }
+  await scanMarkedLines(
+    path,
+    IDENTITY_MARKERS,
+    (line) => {
+      if (line.blank) return
+      if (line.tooLong) firstBad ||= tooLongMessage(line.lineNumber)
+      else if (line.text === undefined) parsed++
+      else {
+        const read = readNdjsonLine(line.text, calls, line.lineNumber)
+        if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) firstBad ||= read.call.issues[0].message
+        else parsed++
+        if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope)
+      }
+      calls++
+    },
+    { maxLineLength: MAX_LINE_LENGTH, always: () => parsed === 0 },
+  )
   if (calls === 0) throw new InputError(`${name}: no envelopes: the input is empty.`)
   if (parsed === 0) throw new InputError(`${name}: not NDJSON envelopes: ${firstBad}`)
   // second pass: map each line as it is read

@@ -33,13 +33,17 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const userIdOf = (envelope: DataflyEnvelope): string | undefined =>
   typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
 
+/** The texts `mayChangeIdentity` looks for: a line holding none of them cannot change an identity. */
+export const IDENTITY_MARKERS: readonly string[] = ['"userId"', 'identify', 'traits"', '\\u']
+
 /**
  * Whether a raw NDJSON line may hold an envelope that changes an identity. False only when none of the names
  * involved appears in the text (and no `\u` escape could spell one), so a false answer is always safe.
  */
 export function mayChangeIdentity(line: string): boolean {
-  return line.includes('"userId"') || line.includes('identify') || line.includes('traits"') || line.includes('\\u')
+  return IDENTITY_MARKERS.some((marker) => line.includes(marker))
 }
+
 
 /** Moves a visitor's current person on for this envelope (a user-id switch starts the next generation). */
 function step(current: Map<string, Current>, envelope: DataflyEnvelope): Current {
