@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { clayTableFormatOf, ClayTableError, parseClayTable, type ClayTable } from '../../clay/parse-clay-table.ts'
 import { ClayEndpointError, parseBodyTemplate, readClayEndpoint, runClay, toMapResult, planClayRows, describePosition } from '../../core/clay/index.ts'
 import type { ClayEndpoint, ClayOutcome, ParsedTemplate } from '../../core/clay/index.ts'
@@ -8,6 +7,9 @@ import { wallClock } from '../../host/wall-clock.ts'
 import { deadLetterLines } from '../dead-letter-lines.ts'
 import { formatSendSummary, summaryOf } from '../format-send-summary.ts'
 import type { CliIo } from '../cli-io.ts'
+import { parseCommandLine } from '../parse-command-line.ts'
+import { readNumber } from '../read-number.ts'
+import { UsageError } from '../usage-error.ts'
 import { createSendProgress } from '../send-progress.ts'
 
 const DEFAULT_TARGET = 'https://app.loops.so'
@@ -70,33 +72,39 @@ interface ClayArgs {
 }
 
 async function readArgs(argv: string[], io: ClayIo): Promise<ClayArgs | 'help'> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      method: { type: 'string' },
-      endpoint: { type: 'string' },
-      body: { type: 'string' },
-      'only-if': { type: 'string' },
-      'remove-empty': { type: 'boolean' },
-      target: { type: 'string' },
-      key: { type: 'string' },
-      rate: { type: 'string' },
-      json: { type: 'boolean' },
-      'dead-letter': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const args = parseCommandLine(argv, {
+    method: { type: 'string' },
+    endpoint: { type: 'string' },
+    body: { type: 'string' },
+    'only-if': { type: 'string' },
+    'remove-empty': { type: 'boolean' },
+    target: { type: 'string' },
+    key: { type: 'string' },
+    rate: { type: 'string' },
+    json: { type: 'boolean' },
+    'dead-letter': { type: 'string' },
   })
-  if (values.help) return 'help'
+  if (args.help) return 'help'
+  const { positionals } = args
+  const values = args.values as {
+    method?: string
+    endpoint?: string
+    body?: string
+    'only-if'?: string
+    'remove-empty'?: boolean
+    target?: string
+    key?: string
+    rate?: string
+    json?: boolean
+    'dead-letter'?: string
+  }
   if (positionals.length !== 1) throw new InputError('give exactly one table file (.csv, .ndjson or .json)')
   const file = positionals[0] as string
   if (values.method === undefined) throw new InputError('--method PUT|POST is required')
   if (values.endpoint === undefined) throw new InputError('--endpoint is required (e.g. https://app.loops.so/api/v1/contacts/update)')
   if (values.body === undefined) throw new InputError('--body FILE (the body template) is required')
   const endpoint = readClayEndpoint(values.endpoint, values.method)
-  const rate = values.rate === undefined ? 10 : Number(values.rate)
-  if (!(Number.isFinite(rate) && rate > 0)) throw new InputError(`--rate must be a number above 0, got "${values.rate}"`)
+  const rate = values.rate === undefined ? 10 : readNumber('rate', values.rate, { integer: false, min: 0, above: true })
   const target = (values.target ?? DEFAULT_TARGET).replace(/\/+$/, '')
   if (!/^https?:\/\/[^/]/.test(target)) throw new InputError(`--target must be an http(s) URL such as ${DEFAULT_TARGET}, got "${target}"`)
   const key = values.key ?? (io.env['LOOPS_API_KEY'] || undefined)
@@ -158,7 +166,7 @@ export async function run(argv: string[], io: ClayIo = processIo()): Promise<num
     }
     args = read
   } catch (error) {
-    const known = error instanceof InputError || error instanceof ClayEndpointError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    const known = error instanceof InputError || error instanceof UsageError || error instanceof ClayEndpointError
     if (!known) throw error
     io.stderr.write(`loops-playground clay: ${(error as Error).message}. See --help.\n`)
     return 2
