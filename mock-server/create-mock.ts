@@ -1,6 +1,9 @@
 import { http, type HttpHandler } from 'msw'
 import { handleControl } from './control/handle-control.ts'
 import { createIdFactory } from './create-id.ts'
+import { handleContentControl, contentSnapshot } from './content/content-control.ts'
+import { resetContent, setTeamFeatures } from './content/content-store.ts'
+import { handleUploadTransfer } from './content/upload-transfer.ts'
 import { createDb } from './db.ts'
 import { createFaultStore } from './fault-store.ts'
 import { handleApi, toLogEntry } from './handle-api.ts'
@@ -56,6 +59,7 @@ export function createMock(options: MockOptions = {}): Mock {
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
   for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
+  for (const [team, features] of Object.entries(options.teams ?? {})) setTeamFeatures(state, team, features)
 
   /** seeds every team not seeded yet, after whatever seeding is in flight */
   const seedNewTeams = (): Promise<void> => {
@@ -95,11 +99,13 @@ export function createMock(options: MockOptions = {}): Mock {
       state.idempotency.reset()
       state.faults.clear()
       state.webhooks.reset()
+      resetContent(state)
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),
     events: (team) => listEvents(state, team),
     emails: (team) => listEmails(state, team),
+    content: (team) => contentSnapshot(state, team),
     requests: () => state.log.map(toLogEntry),
     faults: () => state.faults.list(),
     addFault: (rule) => state.faults.add(rule),
@@ -128,6 +134,11 @@ export function createMock(options: MockOptions = {}): Mock {
   const findRoute = createRouteTable(routes)
   mock.handlers.push(
     http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, findRoute(new URL(request.url).pathname), request)),
+    // content API storage (presigned upload PUT, served assets) and content inspection, before the generic control API
+    http.all(`${prefix}/_mock/uploads/*`, ({ request }) => handleUploadTransfer(state, request)),
+    http.all(`${prefix}/_mock/assets/*`, ({ request }) => handleUploadTransfer(state, request)),
+    http.all(`${prefix}/_mock/content`, ({ request }) => handleContentControl(state, request)),
+    http.all(`${prefix}/_mock/content/*`, ({ request }) => handleContentControl(state, request)),
     http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
     http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
   )

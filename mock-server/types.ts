@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 import type { WebhookOptions } from './webhooks/webhook-types.ts'
+import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -45,6 +46,9 @@ export interface MockOptions {
   requestLogLimit?: number
   /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
   webhooks?: WebhookOptions
+  /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
+   * refuses transactional attachments with Loops' 400 (default on) */
+  teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -127,6 +131,8 @@ export interface Mock {
   contacts(team?: string): MockContact[]
   events(team?: string): StoredEvent[]
   emails(team?: string): SentEmail[]
+  /** what the content API holds per team: campaigns and transactional emails with their LMX, workflows as node lists */
+  content(team?: string): TeamContentSnapshot[]
   requests(): RequestLogEntry[]
   faults(): (FaultRule & { id: string })[]
   addFault(rule: FaultRule): string

@@ -46,12 +46,6 @@ export const transactionalRoute: Route = {
         return ok({ success: true })
       })
     },
-    GET: (ctx) => listTransactionals(ctx, 'v1'),
+    GET: (ctx) => listTransactionals(ctx),
   },
-}
-
-/** `GET /api/v1/transactional-emails`: the current list endpoint (all emails, drafts included). */
-export const transactionalEmailsRoute: Route = {
-  path: 'transactional-emails',
-  methods: { GET: (ctx) => listTransactionals(ctx, 'resource') },
 }

@@ -48,3 +48,8 @@ export async function setBrowserMockLimit(limit: number): Promise<void> {
   await mock.ready
   browserMockLimit.value = limit
 }
+
+/** The demo key the in-browser mock was started with (undefined until it runs). */
+export function browserMockKey(): string | undefined {
+  return running?.key
+}
