@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
   clay: () => import('./commands/clay.ts'),
+  webhooks: () => import('./commands/webhooks.ts'),
 }
 
 /** `loops-playground <command> …` in-process: dispatches to the command and returns its exit code. */

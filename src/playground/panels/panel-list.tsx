@@ -1,9 +1,11 @@
+import { ClayPanel } from '../clay/clay-panel.tsx'
 import type { PanelEntry } from '../layout/panel-entry.ts'
 import { EventLogPanel } from './event-log-panel.tsx'
 import { MockStatePanel } from './mock-state-panel.tsx'
 import { PresetPanel } from './preset-panel.tsx'
 import { RequestPanel } from './request-panel.tsx'
 import { ScriptPanel } from './script-panel.tsx'
+import { WebhooksPanel } from './webhooks-panel.tsx'
 
 /**
  * Every pane of the playground, in order. A new panel is one entry here: its group decides where it sits
@@ -13,6 +15,8 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'script', title: 'Script', group: 'source', weight: 3, render: (c) => <ScriptPanel onSubmit={c.send} onReady={() => c.onEditorReady('script')} /> },
   { id: 'preset', title: 'Preset', group: 'source', weight: 2, render: (c) => <PresetPanel onSubmit={c.send} /> },
   { id: 'request', title: 'Loops request', group: 'preview', render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
+  { id: 'clay', title: 'Clay table', group: 'preview', weight: 2, render: () => <ClayPanel /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
+  { id: 'webhooks', title: 'Webhooks', group: 'outcome', weight: 2, render: () => <WebhooksPanel /> },
 ]
