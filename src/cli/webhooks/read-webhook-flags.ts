@@ -1,6 +1,6 @@
 import { readEventToggles, readWebhookSecret, readWebhookUrl } from '../../../mock-server/webhooks/read-endpoint-settings.ts'
 import type { WebhookOptions } from '../../../mock-server/webhooks/webhook-types.ts'
-import { UsageError } from '../parse-args.ts'
+import { UsageError } from '../usage-error.ts'
 
 /** `mock-server`'s --webhook-url/--webhook-secret/--webhook-events as createMock's `webhooks` option. */
 export function readWebhookFlags(url: string | undefined, secret: string | undefined, events: string | undefined): { webhooks?: WebhookOptions } {

@@ -5,6 +5,9 @@ import { MAX_NESTING, nestsDeeperThan } from '../util/nesting-depth.ts'
 import type { InputCall } from './input-call.ts'
 import { isObject } from '../loops/is-object.ts'
 
+/** Gives each envelope content its id and ordinal; one per input. */
+export type ContentIds = ReturnType<typeof createContentIds>
+
 
 /**
  * Turns parsed envelope values (from NDJSON lines or a JSON array) into input calls. A value that is not a valid
@@ -13,29 +16,35 @@ import { isObject } from '../loops/is-object.ts'
  */
 export function readEnvelopes(values: readonly unknown[]): InputCall[] {
   const ids = createContentIds()
-  return values.map((value, index): InputCall => {
-    const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : 'unknown'
-    const event = isObject(value) && typeof value['event'] === 'string' ? value['event'] : undefined
-    const base = { index, type, ...(event !== undefined ? { event } : {}) }
-    if (!isObject(value)) {
-      return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message: 'An envelope must be a JSON object with at least "type".' }] }
-    }
-    if (nestsDeeperThan(value)) {
-      const message = `This envelope nests objects or arrays more than ${MAX_NESTING} levels deep, so it is not read (Loops takes only flat values). Flatten that data or remove the envelope; the others are mapped.`
-      return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message }] }
-    }
-    const filled = fill(value, index, ids)
-    const parsed = DataflyEnvelope.safeParse(filled)
-    if (!parsed.success) {
-      const issues: Issue[] = parsed.error.issues.map((issue) => ({
-        severity: 'error',
-        path: ['envelope', ...issue.path.map(String)].join('.'),
-        message: `${issue.message}. Fix this field of the envelope (see the Datafly envelope schema).`,
-      }))
-      return { ...base, envelope: null, issues }
-    }
-    return { ...base, envelope: parsed.data, issues: [] }
-  })
+  return values.map((value, index) => readEnvelope(value, index, ids))
+}
+
+/**
+ * One envelope value (the call at `index` of its input) as `readEnvelopes` reads it, for streamed input: pass one
+ * `createContentIds()` for the whole input, so identical envelopes get their ordinals as in `readEnvelopes`.
+ */
+export function readEnvelope(value: unknown, index: number, ids: ContentIds = createContentIds()): InputCall {
+  const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : 'unknown'
+  const event = isObject(value) && typeof value['event'] === 'string' ? value['event'] : undefined
+  const base = { index, type, ...(event !== undefined ? { event } : {}) }
+  if (!isObject(value)) {
+    return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message: 'An envelope must be a JSON object with at least "type".' }] }
+  }
+  if (nestsDeeperThan(value)) {
+    const message = `This envelope nests objects or arrays more than ${MAX_NESTING} levels deep, so it is not read (Loops takes only flat values). Flatten that data or remove the envelope; the others are mapped.`
+    return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message }] }
+  }
+  const filled = fill(value, index, ids)
+  const parsed = DataflyEnvelope.safeParse(filled)
+  if (!parsed.success) {
+    const issues: Issue[] = parsed.error.issues.map((issue) => ({
+      severity: 'error',
+      path: ['envelope', ...issue.path.map(String)].join('.'),
+      message: `${issue.message}. Fix this field of the envelope (see the Datafly envelope schema).`,
+    }))
+    return { ...base, envelope: null, issues }
+  }
+  return { ...base, envelope: parsed.data, issues: [] }
 }
 
 /**
