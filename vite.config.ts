@@ -5,7 +5,8 @@ import { loopsProxyPlugin } from './src/proxy/vite-proxy-plugin.ts'
 
 export default defineConfig({
   plugins: [preact(), msw({ mode: 'worker-only' }), loopsProxyPlugin()],
-  build: { target: 'es2023', chunkSizeWarningLimit: 4096 },
+  // dist/ is the npm package (tsconfig.build.json); the playground's static build goes beside it
+  build: { target: 'es2023', chunkSizeWarningLimit: 4096, outDir: 'playground-dist' },
   worker: { format: 'es' },
   test: {
     projects: [

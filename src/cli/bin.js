@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// Entry point for `loops-playground` (package.json "bin"). tsx runs the TypeScript sources directly, on any Node
-// version npm installs us on, including from node_modules where Node's own type stripping is refused.
-import { register } from 'tsx/esm/api'
+// The `loops-playground` command (package.json "bin"). Installed from the package it runs the compiled JavaScript
+// in dist/; in a checkout of the repository (src/cli/main.ts present) it runs the TypeScript sources through tsx
+// (a devDependency), so `npx loops-playground` there needs no build step.
+import { existsSync } from 'node:fs'
 
-register()
-await import('./main.ts')
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`loops-playground needs Node.js 22.12 or newer; this is Node ${process.versions.node}. Install a newer Node (https://nodejs.org) and run it again.\n`)
+  process.exit(1)
+}
+
+const source = new URL('./main.ts', import.meta.url)
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import(source.href)
+} else {
+  await import('../../dist/src/cli/main.js')
+}

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   send: () => import('./commands/send.ts'),
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
+  clay: () => import('./commands/clay.ts'),
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -7,6 +7,7 @@ Usage:
   loops-playground send <file|-> [options]                    map, then send through the rate-limited sender
   loops-playground mock-server [--port 4010] [options]        run the mock Loops API on a port
   loops-playground proxy [--port 8787] [options]              run the local proxy to real Loops
+  loops-playground clay <rows.csv|.ndjson|.json> [options]    sync a Clay table export into Loops (HTTP API column)
 
 Run "loops-playground <command> --help" for a command's options.
 `

@@ -5,13 +5,11 @@ import { mapping } from './state/mapping.ts'
 import { refreshMock } from './state/mock-state.ts'
 import { shareLink } from './state/share-sync.ts'
 import { apiKey, baseUrl, target, TARGET_LABELS } from './state/target.ts'
-import { EventLogPanel } from './panels/event-log-panel.tsx'
 import { ExamplesMenu } from './panels/examples-menu.tsx'
-import { MockStatePanel } from './panels/mock-state-panel.tsx'
-import { PresetPanel } from './panels/preset-panel.tsx'
-import { RequestPanel } from './panels/request-panel.tsx'
-import { ScriptPanel } from './panels/script-panel.tsx'
 import { SendControls } from './panels/send-controls.tsx'
+import { LatestOutcome } from './panels/latest-outcome.tsx'
+import { PANELS } from './panels/panel-list.tsx'
+import { Workspace } from './layout/workspace.tsx'
 
 /** Sends every call of the current script to the current target (ready ones go out). */
 export async function send(): Promise<void> {
@@ -90,14 +88,9 @@ export function App({ onEditorReady }: { onEditorReady: (which: 'script' | 'requ
         >
           <SendControls />
         </form>
+        <LatestOutcome />
       </header>
-      <main class="grid">
-        <ScriptPanel onSubmit={() => void send()} onReady={() => onEditorReady('script')} />
-        <PresetPanel onSubmit={() => void send()} />
-        <RequestPanel onReady={() => onEditorReady('request')} />
-        <EventLogPanel />
-        <MockStatePanel />
-      </main>
+      <Workspace panels={PANELS} context={{ send: () => void send(), onEditorReady }} />
     </div>
   )
 }

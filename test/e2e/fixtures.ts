@@ -1,6 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test'
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname
+/** The pictures the docs show; written by test/e2e/layout.spec.ts, so they follow the playground. */
+export const DOCS_IMAGES = new URL('../../docs/images/', import.meta.url).pathname
 
 /** Every test fails on a console error or an uncaught page error. */
 export const test = base.extend<{ problems: string[] }>({

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { startMockServer } from '../../../mock-server/http.ts'
+import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import { parseArgs, UsageError } from '../parse-args.ts'
 
-const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json]
+const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -17,6 +17,7 @@ Options:
                     limit. Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   --help            this text
 `
 
@@ -50,8 +51,9 @@ async function readSeed(file: string): Promise<MockSeed> {
 
 export async function run(argv: string[]): Promise<number> {
   let options: Parameters<typeof startMockServer>[0]
+  let json = false
   try {
-    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help'])
+    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help', 'json'])
     if (args.options.has('help')) {
       process.stdout.write(HELP)
       return 0
@@ -61,6 +63,7 @@ export async function run(argv: string[]): Promise<number> {
       const v = args.options.get(name)
       return typeof v === 'string' ? v : undefined
     }
+    json = args.options.has('json')
     const keys = get('keys')
     const rate = get('rate-limit')
     const seed = get('seed')
@@ -77,11 +80,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const server = await startMockServer(options)
-    process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
-    process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
-    process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
-    process.stdout.write(`  Keys:\n`)
-    for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    else printReady(server)
     const stop = (): void => {
       void server.close().then(() => process.exit(0))
     }
@@ -95,4 +95,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`loops-playground mock-server: ${message}\n`)
     return 2
   }
+}
+
+function printReady(server: MockServer): void {
+  process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
+  process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
+  process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
+  process.stdout.write(`  Keys:\n`)
+  for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
 }

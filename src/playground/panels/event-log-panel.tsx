@@ -1,16 +1,8 @@
-import { runs, type Run } from '../state/event-log.ts'
+import { runs } from '../state/event-log.ts'
+import { runSummary } from '../state/run-summary.ts'
 import { LogRowView } from './log-row.tsx'
 import { Panel } from './panel.tsx'
 import { timeOf } from './time-of.ts'
-
-function summaryOf(run: Run): string {
-  const counts = new Map<string, number>()
-  for (const row of run.rows) {
-    const status = row.outcome?.status ?? 'pending'
-    counts.set(status, (counts.get(status) ?? 0) + 1)
-  }
-  return [...counts].map(([status, n]) => `${n} ${status}`).join(' · ')
-}
 
 /** One row per event of every Send, newest Send first. */
 export function EventLogPanel() {
@@ -36,14 +28,17 @@ export function EventLogPanel() {
           <div class="log-run" key={run.id} data-run={run.id} data-done={run.done}>
             <div class="run-head">
               <strong>Send #{run.id}</strong>
-              <span>{timeOf(run.startedAt)}</span>
+              <span class="run-time">{timeOf(run.startedAt)}</span>
               <span>→ {run.target}</span>
               <span class="spacer" />
-              <span>{run.done ? summaryOf(run) : 'sending…'}</span>
+              <span class="run-summary">{run.done ? runSummary(run) : 'sending…'}</span>
             </div>
             {run.notes.map((note, i) => (
               <div key={i} class={`notice ${note.tone}`} role={note.tone === 'error' ? 'alert' : 'status'}>
-                <p>{note.text}</p>
+                <p>
+                  {note.text}
+                  {note.count !== undefined && note.count > 1 && <span class="note-count"> (×{note.count})</span>}
+                </p>
               </div>
             ))}
             <ul class="rows">

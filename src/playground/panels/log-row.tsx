@@ -1,15 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Attempt, Exchange, LogRow } from '../state/event-log.ts'
+import { outcomeOf } from '../state/outcome-of.ts'
 import { timeOf } from './time-of.ts'
-
-function outcomeOf(row: LogRow, done: boolean): { chip: string; label: string; reason?: string } {
-  const o = row.outcome
-  if (!o) return done ? { chip: 'failed', label: 'failed', reason: 'No outcome was recorded.' } : row.attempts.length > 1 ? { chip: 'retrying', label: 'retrying' } : row.attempts.length ? { chip: 'sending', label: 'sending' } : { chip: 'pending', label: 'queued' }
-  if (o.status === 'delivered') return { chip: 'delivered', label: 'delivered', reason: `HTTP ${o.httpStatus} after ${o.attempts} attempt${o.attempts > 1 ? 's' : ''}${o.confirmedByIdempotency ? ' (confirmed by the idempotency key)' : ''}.` }
-  if (o.status === 'duplicate') return { chip: 'duplicate', label: 'duplicate', reason: o.reason }
-  if (o.status === 'skipped') return { chip: 'skipped', label: 'skipped', reason: o.reason }
-  return { chip: 'failed', label: 'failed', reason: `${o.reason}${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''}` }
-}
 
 const pretty = (text: string): string => {
   try {

@@ -3,6 +3,7 @@ import { createSender, type MapResult } from '../../core/index.ts'
 import { applySenderEvent, runs, updateRun, type LogRow, type Run } from '../state/event-log.ts'
 import { wallClock } from '../../host/wall-clock.ts'
 import { recordingFetch } from './recording-fetch.ts'
+import { unsentOutcome } from './unsent-outcome.ts'
 
 export interface SendTarget {
   label: string
@@ -38,7 +39,12 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
   runs.value = [{ id, startedAt: at, target: target.label, rows, notes, done: false }, ...runs.value]
   if (target.apiKey.trim() === '') {
     const text = target.note ?? 'Enter an API key first: nothing was sent.'
-    updateRun(id, (run) => ({ ...run, done: true, notes: [{ at, tone: 'error', text }] }))
+    // Every row still ends in its one outcome: a skipped call stays skipped; the rest were not sent.
+    const outcomeRows = rows.map((row, i) => {
+      const result = results[i]
+      return result ? { ...row, outcome: unsentOutcome(result, 'there is no API key') } : row
+    })
+    updateRun(id, (run) => ({ ...run, rows: outcomeRows, done: true, notes: [{ at, tone: 'error', text }] }))
     return undefined
   }
   sending.value = true

@@ -35,6 +35,10 @@ export interface RunNote {
   at: number
   tone: 'info' | 'warning' | 'error'
   text: string
+  /** How many times the same thing happened in this Send (one message, counted, never repeated). */
+  count?: number
+  /** What makes two notes the same message (defaults to the text). */
+  key?: string
 }
 
 export interface Run {
@@ -88,9 +92,9 @@ export function applySenderEvent(run: Run, event: SenderEvent): Run {
     case 'paused':
       return note(run, event.at, 'warning', event.reason === 'rate-limited'
         ? `Loops answered 429: every send waits ${event.ms} ms.`
-        : `The rate-limit window is spent (x-ratelimit-remaining: 0): waiting ${event.ms} ms.`)
+        : `The rate-limit window is spent (x-ratelimit-remaining: 0): waiting ${event.ms} ms.`, `paused:${event.reason}`)
     case 'rate-lowered':
-      return note(run, event.at, 'warning', `Loops reports a limit of ${event.limit} requests per second: the sender slows down to match.`)
+      return note(run, event.at, 'warning', `Loops reports a limit of ${event.limit} requests per second: the sender slows down to match.`, 'rate-lowered')
     case 'key-rejected':
       return note(run, event.at, 'error', `The API key was rejected (${event.status}): ${event.message.replace(/[.!]?$/, '.')} Nothing else is sent with this key; check it, or replace it and send again.`)
     case 'queued':
@@ -98,6 +102,9 @@ export function applySenderEvent(run: Run, event: SenderEvent): Run {
   }
 }
 
-function note(run: Run, at: number, tone: RunNote['tone'], text: string): Run {
-  return { ...run, notes: [...run.notes, { at, tone, text }] }
+/** Adds a note to the run; the same note again only counts up, so one kind of event gives one message. */
+export function note(run: Run, at: number, tone: RunNote['tone'], text: string, key = text): Run {
+  const same = run.notes.findIndex((n) => (n.key ?? n.text) === key)
+  if (same === -1) return { ...run, notes: [...run.notes, { at, tone, text, ...(key !== text ? { key } : {}) }] }
+  return { ...run, notes: run.notes.map((n, i) => (i === same ? { ...n, at, text, count: (n.count ?? 1) + 1 } : n)) }
 }

@@ -1,0 +1,11 @@
+// Clay ↔ Loops: body templates, Loops-rule checks, and runs of table rows through the core sender.
+export { parseBodyTemplate, type ParsedTemplate, type TemplatePart } from './parse-body-template.ts'
+export { renderBodyTemplate, insertValue, type RenderOptions, type RenderResult } from './render-body-template.ts'
+export { positionAt, describePosition, type TemplateIssue, type TemplateIssueCode, type TemplatePosition } from './template-issue.ts'
+export { scanJson, JSON_DEPTH_MAX, type JsonFault } from './scan-json.ts'
+export { checkLoopsBody } from './check-loops-body.ts'
+export { CLAY_ENDPOINTS, ClayEndpointError, readClayEndpoint, type ClayEndpoint, type ClayMethod } from './clay-endpoint.ts'
+export { cellText, isEmptyCell, passesOnlyIf, type ClayRow } from './clay-row.ts'
+export type { ClayHttpColumn } from './clay-column.ts'
+export { planClayRow, type ClayRowPlan, type PlanOptions } from './plan-clay-row.ts'
+export { runClay, planClayRows, toMapResult, type ClayOutcome, type ClayRunReport, type RunClayOptions } from './run-clay.ts'
