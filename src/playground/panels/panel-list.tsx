@@ -4,6 +4,7 @@ import { MockStatePanel } from './mock-state-panel.tsx'
 import { PresetPanel } from './preset-panel.tsx'
 import { RequestPanel } from './request-panel.tsx'
 import { ScriptPanel } from './script-panel.tsx'
+import { TimelinePanel } from './timeline-panel.tsx'
 
 /**
  * Every pane of the playground, in order. A new panel is one entry here: its group decides where it sits
@@ -15,4 +16,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'request', title: 'Loops request', group: 'preview', render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
+  { id: 'timeline', title: 'Timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
 ]
