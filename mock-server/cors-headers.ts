@@ -18,6 +18,8 @@ export const preflight = (): Response =>
   })
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  // 204 No Content (e.g. Loops' workflow delete) carries no body
+  if (status === 204) return new Response(null, { status, headers: { ...CORS_HEADERS, ...headers } })
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers },

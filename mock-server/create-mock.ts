@@ -1,6 +1,9 @@
 import { http, type HttpHandler } from 'msw'
 import { handleControl } from './control/handle-control.ts'
 import { createIdFactory } from './create-id.ts'
+import { handleContentControl, contentSnapshot } from './content/content-control.ts'
+import { resetContent, setTeamFeatures } from './content/content-store.ts'
+import { handleUploadTransfer } from './content/upload-transfer.ts'
 import { createDb } from './db.ts'
 import { createFaultStore } from './fault-store.ts'
 import { handleApi, toLogEntry } from './handle-api.ts'
@@ -14,6 +17,7 @@ import { routes } from './routes/index.ts'
 import { seedTeam } from './seed-team.ts'
 import type { Mock, MockOptions } from './types.ts'
 import { createVirtualClock } from './virtual-clock.ts'
+import { createWebhooks } from './webhooks/create-webhooks.ts'
 
 /** A Loops-looking key: 32 hex characters. */
 export function generateKey(): string {
@@ -45,9 +49,17 @@ export function createMock(options: MockOptions = {}): Mock {
     ready: Promise.resolve(),
     isReady: false,
     eventSeq: 0,
+    webhooks: createWebhooks({
+      clock,
+      realTime: options.clock === undefined,
+      newId: createIdFactory(() => clock.now()),
+      defaultTeam: () => state.keys.values().next().value?.team ?? 'Acme',
+      ...(options.webhooks !== undefined ? { options: options.webhooks } : {}),
+    }),
   }
   const keys = options.keys ?? { [generateKey()]: 'Acme' }
   for (const [key, team] of Object.entries(keys)) state.keys.set(key, { team, revoked: false })
+  for (const [team, features] of Object.entries(options.teams ?? {})) setTeamFeatures(state, team, features)
 
   /** seeds every team not seeded yet, after whatever seeding is in flight */
   const seedNewTeams = (): Promise<void> => {
@@ -71,7 +83,10 @@ export function createMock(options: MockOptions = {}): Mock {
       return state.ready
     },
     keys: () => [...state.keys].map(([key, k]) => ({ key, team: k.team, revoked: k.revoked })),
-    advance: (ms) => clock.advance(ms),
+    advance(ms) {
+      clock.advance(ms)
+      state.webhooks.tick()
+    },
     now: () => clock.now(),
     reset() {
       const { db } = state
@@ -83,16 +98,22 @@ export function createMock(options: MockOptions = {}): Mock {
       state.limiter.reset()
       state.idempotency.reset()
       state.faults.clear()
+      state.webhooks.reset()
+      resetContent(state)
       return seedNewTeams()
     },
     contacts: (team) => listContacts(state, team),
     events: (team) => listEvents(state, team),
     emails: (team) => listEmails(state, team),
+    content: (team) => contentSnapshot(state, team),
     requests: () => state.log.map(toLogEntry),
     faults: () => state.faults.list(),
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
     clearFaults: () => state.faults.clear(),
+    get webhooks() {
+      return state.webhooks
+    },
     addKey(team, key = generateKey()) {
       if (team.trim() === '') throw new TypeError('`team` must be a non-empty team name')
       if (key.trim() === '' || /\s/.test(key)) throw new TypeError('`key` must be a non-empty string without spaces')
@@ -113,6 +134,11 @@ export function createMock(options: MockOptions = {}): Mock {
   const findRoute = createRouteTable(routes)
   mock.handlers.push(
     http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, findRoute(new URL(request.url).pathname), request)),
+    // content API storage (presigned upload PUT, served assets) and content inspection, before the generic control API
+    http.all(`${prefix}/_mock/uploads/*`, ({ request }) => handleUploadTransfer(state, request)),
+    http.all(`${prefix}/_mock/assets/*`, ({ request }) => handleUploadTransfer(state, request)),
+    http.all(`${prefix}/_mock/content`, ({ request }) => handleContentControl(state, request)),
+    http.all(`${prefix}/_mock/content/*`, ({ request }) => handleContentControl(state, request)),
     http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
     http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
   )

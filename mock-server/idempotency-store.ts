@@ -1,3 +1,4 @@
+import { stableHash } from '../src/core/index.ts'
 import type { MockClock } from './types.ts'
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000
@@ -18,23 +19,12 @@ export interface IdempotencyStore {
   reset(): void
 }
 
-/** A 53-bit hash of the body (cyrb53): the store keeps this, not the body, for its 24 hours. */
-function hashOf(text: string): number {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
-}
+/** The store keeps a hash of the body (the core's `stableHash`), not the body, for its 24 hours. */
+const hashOf = (text: string): string => stableHash(text)
 
 export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_WINDOW_MS): IdempotencyStore {
-  const used = new Map<string, { at: number; body: number }>()
-  const pending = new Map<string, number>()
+  const used = new Map<string, { at: number; body: string }>()
+  const pending = new Map<string, string>()
   return {
     reserve(scope, key, text) {
       const body = hashOf(text)

@@ -16,3 +16,15 @@ export type {
   SentEmail,
   StoredEvent,
 } from './types.ts'
+export { DEFAULT_RETRY_SCHEDULE_MS, DEFAULT_WEBHOOK_RATE, DEFAULT_WEBHOOK_TIMEOUT_MS, type MockWebhooks } from './webhooks/create-webhooks.ts'
+export type {
+  DeliveryState,
+  WebhookAttempt,
+  WebhookDeliverFn,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointPatch,
+  WebhookOptions,
+  WebhookReply,
+  WebhookRequest,
+} from './webhooks/webhook-types.ts'

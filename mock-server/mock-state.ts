@@ -7,6 +7,7 @@ import type { MockSeed, RequestLogEntry } from './types.ts'
 
 export type LogRecord = Omit<RequestLogEntry, 'at' | 'requestBody'> & { at: number; requestText: string | undefined }
 import type { VirtualClock } from './virtual-clock.ts'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 
 /** Everything a route can read or change; one per `createMock`. */
 export interface MockState {
@@ -32,6 +33,8 @@ export interface MockState {
   /** false while seeding is in flight */
   isReady: boolean
   eventSeq: number
+  /** outgoing webhooks: routes call `webhooks.emit` (through mock-server/webhooks/emit-contact-events.ts) */
+  webhooks: MockWebhooks
 }
 
 export { createDb, type Db }

@@ -1,4 +1,6 @@
-import { checkLength, checkPropertyType, checkScalar, kindOf, readMap, RESERVED_NAMES, typeOfValue } from './check-value.ts'
+import { checkContactFields, IGNORED_CONTACT_PROPERTIES, isObject, RESERVED_CONTACT_PROPERTIES, type LoopsIssue } from '../src/core/index.ts'
+import { throwFirstError } from './assert-loops-body.ts'
+import { checkPropertyType, typeOfValue } from './check-value.ts'
 import { badRequest } from './loops-request-error.ts'
 import type { ContactValue, PropertyType } from './types.ts'
 
@@ -24,29 +26,30 @@ export interface TeamCatalog {
   hasList(id: string): boolean
 }
 
-const EMAIL = /^[^\s@"<>()[\],;:]+@[^\s@"<>()[\],;:]+\.[^\s@"<>()[\],;:]+$/
-/** default properties the API does not set (ignored like the reserved names) */
-const IGNORED = new Set(['optInStatus', 'notes', 'createdAt'])
-
-export const isEmail = (value: string): boolean => value.length <= 320 && EMAIL.test(value)
-
 /**
- * Reads the contact part of a create / update / event body: `email`, `userId`, the default properties, custom
- * properties (root keys, plus a nested `contactProperties` object for events), and `mailingLists`. `skip` names
- * the body keys that are not contact properties (`eventName`…). Throws a 400 LoopsRequestError on the first problem.
+ * Reads the contact part of a create / update / event body that passed the core rulebook (`assertLoopsBody`):
+ * `email`, `userId`, the default properties, custom properties (root keys, plus a nested `contactProperties` object
+ * for events), and `mailingLists`. `skip` names the body keys that are not contact properties (`eventName`…). Adds
+ * the checks that depend on the account (a mailing list exists, a value fits its property's type) and throws a 400
+ * LoopsRequestError on the first problem. Bodies that were not checked are checked here first.
  */
 export function readContactInput(
   body: Record<string, unknown>,
   catalog: TeamCatalog,
   skip: ReadonlySet<string> = new Set(),
+  checked = false,
 ): ContactInput {
-  const input: ContactInput = { custom: new Map(), newProperties: new Map(), mailingLists: new Map() }
   const entries: [string, unknown][] = Object.entries(body).filter(([key]) => !skip.has(key))
-  if (skip.has('contactProperties') && body.contactProperties !== undefined && body.contactProperties !== null)
-    entries.push(...Object.entries(readMap('contactProperties', body.contactProperties)))
+  if (skip.has('contactProperties') && isObject(body.contactProperties)) entries.push(...Object.entries(body.contactProperties))
+  if (!checked) {
+    const issues: LoopsIssue[] = []
+    checkContactFields('body', entries, issues)
+    throwFirstError(issues)
+  }
+  const input: ContactInput = { custom: new Map(), newProperties: new Map(), mailingLists: new Map() }
   for (const [key, value] of entries) {
-    checkLength(key, value)
-    if (value === undefined || RESERVED_NAMES.has(key) || IGNORED.has(key)) continue
+    if (value === undefined || value === null && (key === 'email' || key === 'userId' || key === 'mailingLists')) continue
+    if (RESERVED_CONTACT_PROPERTIES.has(key) || IGNORED_CONTACT_PROPERTIES.has(key)) continue
     readField(input, key, value, catalog)
   }
   return input
@@ -55,60 +58,45 @@ export function readContactInput(
 function readField(input: ContactInput, key: string, value: unknown, catalog: TeamCatalog): void {
   switch (key) {
     case 'email':
-      if (value === null) return
-      if (typeof value !== 'string' || !isEmail(value.trim())) throw badRequest('Invalid email address.')
-      input.email = value.trim()
+      input.email = value as string
       return
     case 'userId':
-      if (value === null) return
-      if (typeof value !== 'string' || value.trim() === '')
-        throw badRequest(`"userId" must be a non-empty string, got ${kindOf(value)}.`)
-      input.userId = value
+      input.userId = value as string
       return
     case 'firstName':
     case 'lastName':
-      if (value !== null && typeof value !== 'string') throw badRequest(`"${key}" must be a string or null, got ${kindOf(value)}.`)
-      input[key] = value
+      input[key] = value as string | null
       return
     case 'source':
-      if (typeof value !== 'string') throw badRequest(`"source" must be a string, got ${kindOf(value)}.`)
-      input.source = value
+      input.source = value as string
       return
     case 'userGroup':
-      if (value !== null && typeof value !== 'string') throw badRequest(`"userGroup" must be a string or null, got ${kindOf(value)}.`)
-      input.userGroup = value ?? ''
+      input.userGroup = (value as string | null) ?? ''
       return
     case 'subscribed':
-      if (typeof value !== 'boolean') throw badRequest(`"subscribed" must be true or false, got ${kindOf(value)}.`)
-      input.subscribed = value
+      input.subscribed = value as boolean
       return
     case 'mailingLists':
-      if (value === null) return
-      for (const [id, on] of Object.entries(readMap('mailingLists', value))) {
-        checkLength(id, on)
-        if (typeof on !== 'boolean') throw badRequest(`"mailingLists.${id}" must be true or false, got ${kindOf(on)}.`)
+      for (const [id, on] of Object.entries(value as Record<string, boolean>)) {
         if (!catalog.hasList(id)) throw badRequest(`Mailing list "${id}" does not exist. List ids come from GET /api/v1/lists.`)
         input.mailingLists.set(id, on)
       }
       return
     default:
-      readCustom(input, key, value, catalog)
+      readCustom(input, key, value as ContactValue | null, catalog)
   }
 }
 
-function readCustom(input: ContactInput, key: string, value: unknown, catalog: TeamCatalog): void {
+function readCustom(input: ContactInput, key: string, value: ContactValue | null, catalog: TeamCatalog): void {
   const known = catalog.propertyType(key)
   if (known?.internal) return
   if (value === null) {
     if (known) input.custom.set(key, null)
     return
   }
-  const scalar = checkScalar(key, value)
-  if (known) checkPropertyType(key, known.type, scalar)
-  else if (!/^[A-Za-z_$][\w$]*$/.test(key))
-    throw badRequest(`"${key}" is not a valid contact property name: use letters, digits and underscores, like planName.`)
-  else input.newProperties.set(key, typeOfValue(scalar))
-  input.custom.set(key, scalar)
+  if (known) checkPropertyType(key, known.type, value)
+  else input.newProperties.set(key, typeOfValue(value))
+  input.custom.set(key, value)
 }
 
 /** The properties an input sets, as one object (for the event's record). */

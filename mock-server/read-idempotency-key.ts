@@ -1,11 +1,10 @@
-import { IDEMPOTENCY_KEY_MAX } from './idempotency-store.ts'
+import { checkIdempotencyKey } from '../src/core/index.ts'
 import { badRequest } from './loops-request-error.ts'
 
-/** The `Idempotency-Key` header: absent or empty → none; over 100 characters → 400. */
+/** The `Idempotency-Key` header: absent or empty → none; over 100 characters → 400 (the core rulebook's rule). */
 export function readIdempotencyKey(request: Request): string | undefined {
   const key = request.headers.get('idempotency-key')
-  if (key === null || key === '') return undefined
-  if (key.length > IDEMPOTENCY_KEY_MAX)
-    throw badRequest(`The Idempotency-Key header is ${key.length} characters long; the maximum is ${IDEMPOTENCY_KEY_MAX}.`)
-  return key
+  const issue = checkIdempotencyKey(key)
+  if (issue) throw badRequest(issue.message)
+  return key === null || key === '' ? undefined : key
 }

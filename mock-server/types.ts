@@ -1,4 +1,7 @@
 import type { HttpHandler } from 'msw'
+import type { MockWebhooks } from './webhooks/create-webhooks.ts'
+import type { WebhookOptions } from './webhooks/webhook-types.ts'
+import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
 /** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
 export interface MockClock {
@@ -41,6 +44,11 @@ export interface MockOptions {
   origin?: string
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
+  /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
+  webhooks?: WebhookOptions
+  /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
+   * refuses transactional attachments with Loops' 400 (default on) */
+  teams?: Record<string, { contentApi?: boolean; attachments?: boolean }>
 }
 
 /** One accepted `events/send`, in the order accepted. */
@@ -123,6 +131,8 @@ export interface Mock {
   contacts(team?: string): MockContact[]
   events(team?: string): StoredEvent[]
   emails(team?: string): SentEmail[]
+  /** what the content API holds per team: campaigns and transactional emails with their LMX, workflows as node lists */
+  content(team?: string): TeamContentSnapshot[]
   requests(): RequestLogEntry[]
   faults(): (FaultRule & { id: string })[]
   addFault(rule: FaultRule): string
@@ -132,4 +142,6 @@ export interface Mock {
   revokeKey(key: string): void
   /** resolves once the seed data is in place (createMock seeds asynchronously) */
   ready: Promise<void>
+  /** outgoing webhooks: endpoint settings, deliveries, redeliver, test event (docs/webhooks.md) */
+  readonly webhooks: MockWebhooks
 }

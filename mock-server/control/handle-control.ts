@@ -1,5 +1,6 @@
 import { CORS_HEADERS, jsonResponse, preflight } from '../cors-headers.ts'
 import type { Mock } from '../types.ts'
+import { handleWebhooksControl } from '../webhooks/handle-webhooks-control.ts'
 
 const fail = (status: number, message: string): Response => jsonResponse(status, { success: false, message })
 
@@ -21,6 +22,7 @@ export async function handleControl(mock: Mock, request: Request): Promise<Respo
   const url = new URL(request.url)
   const parts = url.pathname.replace(/^.*?\/_mock\/?/, '').split('/').filter(Boolean).map(decodeSegment)
   const team = url.searchParams.get('team') ?? undefined
+  if (parts[0] === 'webhooks') return handleWebhooksControl(mock.webhooks, request, parts.slice(1), team)
   const route = `${method} ${parts[0] ?? ''}${parts[1] !== undefined ? '/:' : ''}`
   try {
     switch (route) {

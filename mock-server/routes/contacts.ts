@@ -1,9 +1,13 @@
 import { LoopsRequestError, badRequest } from '../loops-request-error.ts'
-import { isEmail, readContactInput } from '../read-contact-input.ts'
+import { checkOneIdentifier, type LoopsIssue } from '../../src/core/index.ts'
+import { assertLoopsBody, throwFirstError } from '../assert-loops-body.ts'
+import { readContactInput } from '../read-contact-input.ts'
 import { ok } from '../reply.ts'
 import { resolveContact } from '../resolve-contact.ts'
 import type { Route, RouteContext } from '../route.ts'
-import { applyContact, contactJson, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { contactJson, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { applyContactAndEmit } from '../webhooks/apply-contact-and-emit.ts'
+import { emitContactDeleted } from '../webhooks/emit-contact-events.ts'
 
 /** `POST /api/v1/contacts/create`: email required; 409 when the email or userId is already on a contact. */
 export const createContactRoute: Route = {
@@ -11,14 +15,14 @@ export const createContactRoute: Route = {
   methods: {
     POST: async ({ state, team, body }) => {
       const json = await body()
-      const input = readContactInput(json, teamCatalog(state, team))
-      if (input.email === undefined) throw badRequest('Invalid email address.')
-      const email = input.email
+      assertLoopsBody('contacts/create', json)
+      const input = readContactInput(json, teamCatalog(state, team), undefined, true)
+      const email = input.email as string
       return state.lock.run(async () => {
         const lookup = contactLookup(state, team)
         if (lookup.byEmail(email) || (input.userId !== undefined && lookup.byUserId(input.userId)))
           throw new LoopsRequestError(409, 'Email or userId is already on list.')
-        const contact = await applyContact(state, team, { kind: 'create', email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)
+        const contact = await applyContactAndEmit(state, team, { kind: 'create', email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)
         return ok({ success: true, id: contact.id })
       })
     },
@@ -30,11 +34,13 @@ export const updateContactRoute: Route = {
   path: 'contacts/update',
   methods: {
     PUT: async ({ state, team, body }) => {
-      const input = readContactInput(await body(), teamCatalog(state, team))
+      const json = await body()
+      assertLoopsBody('contacts/update', json)
+      const input = readContactInput(json, teamCatalog(state, team), undefined, true)
       return state.lock.run(async () => {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
-        const contact = await applyContact(state, team, resolution, input)
+        const contact = await applyContactAndEmit(state, team, resolution, input)
         return ok({ success: true, id: contact.id })
       })
     },
@@ -43,17 +49,11 @@ export const updateContactRoute: Route = {
 
 /** `email` xor `userId` from the query (find, suppression) or the body (delete). */
 export function oneIdentifier(source: { email?: unknown; userId?: unknown }): { email: string } | { userId: string } {
+  const issues: LoopsIssue[] = []
+  checkOneIdentifier(source, issues)
+  throwFirstError(issues)
   const { email, userId } = source
-  const hasEmail = email !== undefined && email !== null
-  const hasUserId = userId !== undefined && userId !== null
-  if (hasEmail && hasUserId) throw badRequest('Only one parameter is allowed: send email or userId, not both.')
-  if (!hasEmail && !hasUserId) throw badRequest('An email or userId is required.')
-  if (hasEmail) {
-    if (typeof email !== 'string' || !isEmail(email)) throw badRequest('Invalid email address.')
-    return { email }
-  }
-  if (typeof userId !== 'string' || userId === '') throw badRequest('"userId" must be a non-empty string.')
-  return { userId }
+  return email !== undefined && email !== null ? { email: email as string } : { userId: userId as string }
 }
 
 export function findByIdentifier(ctx: RouteContext, id: { email: string } | { userId: string }) {
@@ -85,6 +85,7 @@ export const deleteContactRoute: Route = {
         const contact = findByIdentifier(ctx, id)
         if (!contact) throw new LoopsRequestError(404, 'Contact not found.')
         ctx.state.db.contacts.delete((q) => q.where({ id: contact.id }))
+        emitContactDeleted(ctx.state, ctx.team, contact)
         return ok({ success: true, message: 'Contact deleted' })
       })
     },

@@ -1,35 +1,24 @@
-import { checkLength, checkScalar, readMap } from '../check-value.ts'
+import { isObject } from '../../src/core/index.ts'
+import { assertLoopsBody } from '../assert-loops-body.ts'
 import { badRequest } from '../loops-request-error.ts'
 import { inputChanges, readContactInput } from '../read-contact-input.ts'
 import { readIdempotencyKey } from '../read-idempotency-key.ts'
 import { ok } from '../reply.ts'
 import { resolveContact } from '../resolve-contact.ts'
 import type { Route } from '../route.ts'
-import { applyContact, contactLookup, teamCatalog } from '../team-contacts.ts'
+import { contactLookup, teamCatalog } from '../team-contacts.ts'
+import { applyContactAndEmit } from '../webhooks/apply-contact-and-emit.ts'
 import type { ContactValue } from '../types.ts'
 import { withIdempotency } from '../with-idempotency.ts'
 
 const NOT_CONTACT = new Set(['eventName', 'eventProperties', 'contactProperties'])
 
-function readEventName(value: unknown): string {
-  if (value === undefined || value === null || value === '') throw badRequest('`eventName` is missing.')
-  if (typeof value !== 'string') throw badRequest('`eventName` must be a string.')
-  if (value.trim() === '') throw badRequest('`eventName` is empty.')
-  if (value.includes(':')) throw badRequest(`Event names can not contain colon characters (:); got "${value}".`)
-  checkLength('eventName', value)
-  return value
-}
-
+/** The event's properties, names trimmed as Loops trims them (the body passed the rulebook). */
 function readEventProperties(value: unknown): Record<string, ContactValue> {
   const out: Record<string, ContactValue> = {}
-  if (value === undefined || value === null) return out
-  for (const [rawKey, v] of Object.entries(readMap('eventProperties', value))) {
-    const key = rawKey.trim()
-    if (key === '') throw badRequest('Event property names can not be empty.')
-    checkLength(key, v)
-    if (v === null) throw badRequest(`Invalid value for "eventProperties.${key}": null is not accepted; leave the key out or send a value.`)
-    Object.defineProperty(out, key, { value: checkScalar(`eventProperties.${key}`, v), enumerable: true, writable: true, configurable: true })
-  }
+  if (!isObject(value)) return out
+  for (const [rawKey, v] of Object.entries(value))
+    Object.defineProperty(out, rawKey.trim(), { value: v as ContactValue, enumerable: true, writable: true, configurable: true })
   return out
 }
 
@@ -43,13 +32,14 @@ export const eventsSendRoute: Route = {
     POST: async ({ state, team, request, body, bodyText }) => {
       const key = readIdempotencyKey(request)
       const json = await body()
-      const eventName = readEventName(json.eventName)
+      assertLoopsBody('events/send', json)
+      const eventName = json.eventName as string
       const eventProperties = readEventProperties(json.eventProperties)
-      const input = readContactInput(json, teamCatalog(state, team), NOT_CONTACT)
+      const input = readContactInput(json, teamCatalog(state, team), NOT_CONTACT, true)
       return withIdempotency(state, `${team}\u0000events/send`, key, bodyText() ?? '', async () => {
         const resolution = resolveContact(contactLookup(state, team), input)
         if (resolution.kind === 'fail') throw badRequest(resolution.message)
-        const contact = await applyContact(state, team, resolution, input)
+        const contact = await applyContactAndEmit(state, team, resolution, input)
         state.db.events.push({
           id: state.newId(),
           seq: ++state.eventSeq,

@@ -6,7 +6,8 @@ import { dedicatedSendingIpsRoute } from './dedicated-sending-ips.ts'
 import { eventsSendRoute } from './events-send.ts'
 import { listsRoute } from './lists.ts'
 import { suppressionRoute } from './suppression.ts'
-import { transactionalEmailsRoute, transactionalRoute } from './transactional.ts'
+import { transactionalRoute } from './transactional.ts'
+import { contentRoutes } from './content/index.ts'
 
 /** Every Loops v1 endpoint the mock serves. */
 export const routes: readonly Route[] = [
@@ -21,6 +22,6 @@ export const routes: readonly Route[] = [
   listsRoute,
   eventsSendRoute,
   transactionalRoute,
-  transactionalEmailsRoute,
   dedicatedSendingIpsRoute,
+  ...contentRoutes,
 ]

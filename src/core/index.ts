@@ -14,9 +14,17 @@ export { mapCalls } from './mapper/map-calls.ts'
 export { mapEnvelope } from './mapper/map-envelope.ts'
 export { defaultPreset } from './mapper/default-preset.ts'
 export { parsePreset, type PresetRead } from './mapper/parse-preset.ts'
-export { idempotencyKeyFor, IDEMPOTENCY_KEY_MAX } from './mapper/idempotency-key-for.ts'
-export { VALUE_MAX } from './mapper/check-body.ts'
-export { RESERVED_CONTACT_PROPERTIES } from './mapper/check-value.ts'
+export { idempotencyKeyFor } from './mapper/idempotency-key-for.ts'
+export { checkLoopsBody, checkOneIdentifier, errorsOf, LOOPS_ENDPOINTS, type LoopsEndpoint, type CheckLoopsBodyOptions } from './loops/check-loops-body.ts'
+export { checkContactFields } from './loops/check-contact-fields.ts'
+export { checkIdempotencyKey } from './loops/check-idempotency-key.ts'
+export { emailProblem, isEmail } from './loops/check-email.ts'
+export type { LoopsIssue, LoopsIssueCode } from './loops/loops-issue.ts'
+export { VALUE_MAX, EMAIL_MAX, IDEMPOTENCY_KEY_MAX, RESERVED_CONTACT_PROPERTIES, IGNORED_CONTACT_PROPERTIES } from './loops/limits.ts'
+export { kindOf } from './loops/kind-of.ts'
+export { isObject } from './loops/is-object.ts'
+export { isScalar } from './loops/is-scalar.ts'
+export { isHeaderToken } from './loops/is-header-token.ts'
 export { toSnakeCase } from './mapper/to-snake-case.ts'
 export type { InputCall, SourcePosition } from './mapper/input-call.ts'
 export type { MapResult, MapStatus } from './mapper/map-result.ts'
@@ -38,3 +46,16 @@ export { ApiKeyError } from './sender/errors/api-key-error.ts'
 export { NetworkError } from './sender/errors/network-error.ts'
 export { TimeoutError } from './sender/errors/timeout-error.ts'
 export { isLoopsError } from './sender/errors/is-loops-error.ts'
+export {
+  WEBHOOK_EVENT_NAMES,
+  isWebhookEventName,
+  sampleWebhookPayload,
+  signLoopsWebhook,
+  verifyLoopsWebhook,
+  createWebhookSecret,
+  webhookSecretProblem,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type WebhookEventName,
+  type WebhookPayload,
+  type WebhookVerification,
+} from './webhooks/index.ts'

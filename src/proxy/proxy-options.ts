@@ -3,6 +3,7 @@
  * The proxy's options and their checks, shared by {@link createProxy}, the node:http server and the Vite plugin.
  */
 import { ProxyConfigError } from './proxy-config-error.ts'
+import { isHeaderToken } from '../core/index.ts'
 
 /** The prefix of every Loops API path the proxy forwards. */
 export const API_PREFIX = '/api/v1/'
@@ -50,7 +51,7 @@ export function checkProxyOptions(options: ProxyOptions): void {
   if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 0)) {
     throw new ProxyConfigError(`\`maxBodyBytes\` must be a whole number of bytes (got ${maxBodyBytes})`)
   }
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
+  if (apiKey !== undefined && !isHeaderToken(apiKey)) {
     throw new ProxyConfigError(
       'LOOPS_API_KEY is empty or contains spaces or control characters; copy it again from Loops (Settings → API)',
     )

@@ -80,7 +80,7 @@ it('retries a 429 through the sender and shows 429 only when the retries run out
 it('checks contacts/update for an email and events/send for eventName and an identity', () => {
   expect(checkLoopsBody('contacts/update', { firstName: 'Sam' }).map((i) => i.path)).toEqual(['body.email'])
   expect(checkLoopsBody('contacts/update', { email: 'sam@example.com', plan: 'pro' })).toEqual([])
-  expect(checkLoopsBody('events/send', { plan: 'pro' }).map((i) => i.path)).toEqual(['body.eventName', 'body.email'])
+  expect(checkLoopsBody('events/send', { plan: 'pro' }).map((i) => i.path)).toEqual(['body.eventName', 'body'])
   expect(checkLoopsBody('events/send', { userId: 'u1', eventName: 'a:b' }).map((i) => i.path)).toEqual(['body.eventName'])
   expect(checkLoopsBody('events/send', { email: 'x@y.co', eventName: 'e', eventProperties: { a: [1] } }).map((i) => i.path)).toEqual(['body.eventProperties.a'])
   expect(checkLoopsBody('contacts/update', { email: 'not-an-email', company: { name: 'x' } }).map((i) => i.path)).toEqual(['body.email', 'body.company'])

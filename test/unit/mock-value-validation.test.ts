@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest'
-import { checkLength, checkPropertyType, checkScalar, isLoopsDate } from '../../mock-server/check-value.ts'
+import { checkLoopsBody } from '../../src/core/index.ts'
+import { assertLoopsBody } from '../../mock-server/assert-loops-body.ts'
+import { checkPropertyType, isLoopsDate } from '../../mock-server/check-value.ts'
 import { LoopsRequestError } from '../../mock-server/loops-request-error.ts'
 import { readContactInput, type TeamCatalog } from '../../mock-server/read-contact-input.ts'
 import type { PropertyType } from '../../mock-server/types.ts'
@@ -19,25 +21,25 @@ const messageOf = (fn: () => unknown): string => {
 }
 
 it('accepts a value of 500 JSON characters including its quotes and refuses 501 with Loops own message', () => {
-  expect(() => checkLength('note', 'a'.repeat(498))).not.toThrow()
-  expect(messageOf(() => checkLength('note', 'a'.repeat(499)))).toBe('Some body key or value is longer than allowable')
-  expect(messageOf(() => checkLength('k'.repeat(499), 1))).toBe('Some body key or value is longer than allowable')
+  const event = (eventProperties: Record<string, unknown>) => () => assertLoopsBody('events/send', { email: 'a@example.com', eventName: 'x', eventProperties })
+  expect(event({ note: 'a'.repeat(498) })).not.toThrow()
+  expect(messageOf(event({ note: 'a'.repeat(499) }))).toBe('Some body key or value is longer than allowable')
+  expect(messageOf(event({ ['k'.repeat(499)]: 1 }))).toBe('Some body key or value is longer than allowable')
 })
 
 it('checks an object value per entry, not as a whole', () => {
   const lists = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`cm${String(i).padStart(23, '0')}`, true]))
-  expect(() => checkLength('mailingLists', lists)).not.toThrow()
+  expect(checkLoopsBody('contacts/update', { email: 'a@example.com', mailingLists: lists })).toEqual([])
   const input = readContactInput({ email: 'a@example.com', mailingLists: lists }, catalog({}, Object.keys(lists)))
   expect(input.mailingLists.size).toBe(30)
 })
 
 it('accepts string, number and boolean values and refuses objects, arrays and null as scalars', () => {
-  expect(checkScalar('a', 'x')).toBe('x')
-  expect(checkScalar('a', 1.5)).toBe(1.5)
-  expect(checkScalar('a', false)).toBe(false)
-  expect(messageOf(() => checkScalar('cart', { sku: 1 }))).toMatch(/"cart".*an object.*string, number, boolean or date/)
-  expect(messageOf(() => checkScalar('items', [1]))).toMatch(/an array/)
-  expect(messageOf(() => checkScalar('x', null))).toMatch(/null/)
+  const event = (eventProperties: Record<string, unknown>) => () => assertLoopsBody('events/send', { email: 'a@example.com', eventName: 'x', eventProperties })
+  for (const ok of ['x', 1.5, false]) expect(event({ a: ok })).not.toThrow()
+  expect(messageOf(event({ cart: { sku: 1 } }))).toMatch(/"eventProperties.cart".*an object.*string, number, boolean or date/)
+  expect(messageOf(event({ items: [1] }))).toMatch(/an array/)
+  expect(messageOf(event({ x: null }))).toMatch(/null/)
 })
 
 it('recognises the date formats Loops lists, and millisecond timestamps', () => {

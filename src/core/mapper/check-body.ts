@@ -1,66 +1,31 @@
+import { checkLoopsBody, type LoopsEndpoint } from '../loops/check-loops-body.ts'
+import type { LoopsIssueCode } from '../loops/loops-issue.ts'
+import type { LoopsRequest } from '../schemas/loops-requests.ts'
 import type { MapperIssue } from './map-result.ts'
 
-/** Loops' limit per body key or value, counted as JSON text including the quotes. */
-export const VALUE_MAX = 500
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** What to change in the preset or the input, per rule, when the mapper's own output breaks it. */
+const HINTS: Partial<Record<LoopsIssueCode, string>> = {
+  'event-name-colon': "Rename the event in the preset's events table.",
+  'email-invalid': 'Fix the email trait.',
+  'email-too-long': 'Fix the email trait.',
+  'property-name-invalid': 'Route it to a camelCase name in the preset, or do not flatten contact properties.',
+}
 
 /**
- * The Loops rules a body must meet before it is sent (spec §4): value length, event name, email shape.
- * Returns error issues; an empty list means Loops will accept the body's shape.
+ * The rulebook's verdict on a request the mapper built, as mapper issues: an `error` means Loops would answer 400,
+ * so the result is invalid. `fromOf` names the input part a body path came from, for script positions.
  */
-export function checkBody(body: Record<string, unknown>, fromOf: (path: string) => string | undefined): MapperIssue[] {
-  const issues: MapperIssue[] = []
-  const visit = (value: unknown, path: string): void => {
-    if (typeof value === 'string') {
-      // a character is at most 6 characters of JSON (\uXXXX): short strings need no measuring
-      if (value.length * 6 + 2 <= VALUE_MAX) return
-      const length = JSON.stringify(value).length
-      if (length > VALUE_MAX) {
-        const from = fromOf(path)
-        issues.push({
-          severity: 'error',
-          path,
-          message: `This value is ${length} characters as JSON (quotes included); Loops allows at most ${VALUE_MAX} per value. Shorten it or leave it out.`,
-          ...(from !== undefined ? { from } : {}),
-        })
-      }
-      return
-    }
-    if (typeof value !== 'object' || value === null) return
-    for (const key of Object.keys(value)) {
-      const item = (value as Record<string, unknown>)[key]
-      if (key.length * 6 + 2 > VALUE_MAX && JSON.stringify(key).length > VALUE_MAX) {
-        issues.push({
-          severity: 'error',
-          path: `${path}.${key.slice(0, 20)}…`,
-          message: `A key of ${key.length} characters exceeds Loops' ${VALUE_MAX}-character limit. Use a shorter property name.`,
-        })
-      }
-      visit(item, `${path}.${key}`)
-    }
-  }
-  visit(body, 'body')
-
-  const eventName = body['eventName']
-  if (typeof eventName === 'string' && eventName.includes(':')) {
-    const from = fromOf('body.eventName')
-    issues.push({
-      severity: 'error',
-      path: 'body.eventName',
-      message: `Loops event names cannot contain ":" ("${eventName}"). Rename the event in the preset's events table.`,
+export function checkBody(request: LoopsRequest, fromOf: (path: string) => string | undefined): MapperIssue[] {
+  const endpoint = request.path.replace(/^\/api\/v1\//, '') as LoopsEndpoint
+  const idempotencyKey = request.headers['Idempotency-Key']
+  return checkLoopsBody(endpoint, request.body, idempotencyKey !== undefined ? { idempotencyKey } : {}).map((issue) => {
+    const hint = HINTS[issue.code]
+    const from = fromOf(issue.path)
+    return {
+      severity: issue.severity,
+      path: issue.path,
+      message: hint !== undefined ? `${issue.detail} ${hint}` : issue.detail,
       ...(from !== undefined ? { from } : {}),
-    })
-  }
-  const email = body['email']
-  if (typeof email === 'string' && !EMAIL.test(email)) {
-    const from = fromOf('body.email')
-    issues.push({
-      severity: 'error',
-      path: 'body.email',
-      message: `"${email}" is not a valid email address; Loops would answer 400. Fix the email trait.`,
-      ...(from !== undefined ? { from } : {}),
-    })
-  }
-  return issues
+    }
+  })
 }

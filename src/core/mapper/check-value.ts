@@ -1,16 +1,11 @@
 import type { Preset } from '../schemas/preset.ts'
+import { isScalar } from '../loops/is-scalar.ts'
+import { kindOf } from '../loops/kind-of.ts'
+import { RESERVED_CONTACT_PROPERTIES } from '../loops/limits.ts'
 import { setOwn } from '../util/set-own.ts'
 import { flattenValue } from './flatten-value.ts'
 import type { MapperIssue } from './map-result.ts'
 
-/** Contact property names Loops reserves (its docs: Contacts › Properties › Reserved names). */
-export const RESERVED_CONTACT_PROPERTIES: ReadonlySet<string> = new Set(['id', 'listId', 'softDeleteAt', 'teamId', 'updatedAt'])
-
-const kindOf = (v: unknown): string =>
-  Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v
-
-const isScalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
 
 /**
  * Puts `value` into `target[key]` if Loops accepts it there, else applies the preset's policy and says so.

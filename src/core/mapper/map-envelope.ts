@@ -9,6 +9,7 @@ import { getPath } from './get-path.ts'
 import { idempotencyKeyFor } from './idempotency-key-for.ts'
 import type { MapperIssue, MapResult } from './map-result.ts'
 import type { ResolvedIdentity } from './resolve-identities.ts'
+import { reportUnrouted } from './report-unrouted.ts'
 import { resolveConsent } from './resolve-consent.ts'
 import { toSnakeCase } from './to-snake-case.ts'
 
@@ -40,7 +41,8 @@ export function mapEnvelope(
 ): Mapped {
   const event = envelope.type === 'track' ? envelope.event : undefined
   const source = { index, type: envelope.type, ...(typeof event === 'string' ? { event } : {}) }
-  const issues: MapperIssue[] = []
+  // What the preset sends nowhere is said up front, as an unmapped event name is.
+  const issues: MapperIssue[] = reportUnrouted(envelope, preset)
   const skip = (reason: string): Mapped => ({ status: 'skipped', reason, issues, source })
 
   if (envelope.type === 'group') {
@@ -163,7 +165,7 @@ export function mapEnvelope(
   })
 
   function finish(request: LoopsRequest): Mapped {
-    const errors = checkBody(request.body as Record<string, unknown>, inputPathOf)
+    const errors = checkBody(request, inputPathOf)
     issues.push(...errors)
     const invalid = issues.some((i) => i.severity === 'error')
     return { status: invalid ? 'invalid' : 'ready', request, issues, source }

@@ -2,8 +2,8 @@ import { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
 import { stableHash, toUuidShape } from '../util/stable-hash.ts'
 import type { InputCall } from './input-call.ts'
+import { isObject } from '../loops/is-object.ts'
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Turns parsed envelope values (from NDJSON lines or a JSON array) into input calls. A value that is not a valid

@@ -1,5 +1,6 @@
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import { assignOwn } from '../util/set-own.ts'
+import { isObject } from '../loops/is-object.ts'
 
 /** Who a call belongs to after identity resolution: the visitor's user id and merged traits. */
 export interface ResolvedIdentity {
@@ -13,7 +14,6 @@ interface Segment {
   members: number[]
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Resolves every call of a session to an identity, as Signal's Identity Hub does: calls are grouped by visitor

@@ -51,3 +51,32 @@ export const Preset = z.strictObject({
     .describe('Objects and arrays, which Loops rejects: drop them with a warning, or flatten to items[0].sku keys.'),
 })
 export type Preset = z.infer<typeof Preset>
+
+/** What a preset starts from: `Default` (its tables and settings under yours) or `none` (empty tables). */
+export const PresetBase = z.enum(['Default', 'none'])
+export type PresetBase = z.infer<typeof PresetBase>
+
+/**
+ * A preset as a user writes it: every key optional, laid over the Default preset by `parsePreset`. The tables
+ * (`events`, `routes`, `consent.categoryMap`) merge entry by entry over Default's, yours winning; an event mapped
+ * to `null` removes Default's entry; `"extends": "none"` starts the three tables empty instead.
+ */
+export const PresetFile = z.strictObject({
+  extends: PresetBase.optional().describe(
+    'What this preset starts from. "Default" (the default): your events, routes and categoryMap merge over the Default preset\'s. "none": those tables start empty.',
+  ),
+  name: Preset.shape.name.optional(),
+  events: z
+    .record(z.string(), z.string().min(1).nullable())
+    .optional()
+    .describe('Datafly event name → Loops eventName, merged over the Default table (null removes a Default entry). The key `page` names every page call.'),
+  unmappedEvents: Preset.shape.unmappedEvents.optional(),
+  identity: Preset.shape.identity.partial().optional(),
+  routes: Preset.shape.routes.optional().describe('Property routes, tried before the Default preset\'s (unless "extends": "none").'),
+  pageProperties: Preset.shape.pageProperties.optional(),
+  consent: Preset.shape.consent.partial().optional(),
+  identify: Preset.shape.identify.optional(),
+  contactProperties: Preset.shape.contactProperties.optional(),
+  nonScalarValues: Preset.shape.nonScalarValues.optional(),
+})
+export type PresetFile = z.infer<typeof PresetFile>

@@ -2,6 +2,7 @@ import { parse, type Node } from 'acorn'
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
 import { stableHash, toUuidShape } from '../util/stable-hash.ts'
+import { isObject } from '../loops/is-object.ts'
 import { positionOf } from './position-of.ts'
 import { readLiteral } from './read-literal.ts'
 import { toEnvelope, type CallArguments } from './to-envelope.ts'
@@ -106,7 +107,7 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
 
     if (method === 'setConsent') {
       const value = values[0]
-      if (callIssues.length === 0 && isPlainObject(value)) {
+      if (callIssues.length === 0 && isObject(value)) {
         consent = 'canonical' in value || 'categories' in value ? value : { canonical: value }
       } else if (callIssues.length === 0) {
         issues.push({
@@ -169,10 +170,6 @@ function callOf(statement: AnyNode): { method: string; args: Node[]; node: Node 
   const property = callee['property'] as AnyNode
   if (object.type !== 'Identifier' || object['name'] !== 'datafly' || property.type !== 'Identifier') return undefined
   return { method: property['name'] as string, args: expr['arguments'] as Node[], node: expr }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function structuredCloneJson<T>(value: T): T {

@@ -1,5 +1,6 @@
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
+import { isObject } from '../loops/is-object.ts'
 
 type Position = Pick<Issue, 'line' | 'column' | 'endLine' | 'endColumn'>
 
@@ -13,7 +14,6 @@ interface Built {
   positions: Map<string, Position>
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const USAGE: Record<CallArguments['method'], string> = {
   track: 'datafly.track(event: string, properties?: object)',

@@ -1,3 +1,4 @@
+import { isHeaderToken } from '../loops/is-header-token.ts'
 import type { MapResult } from '../mapper/map-result.ts'
 import type { Clock } from './clock.ts'
 import { deliverResult, type DeliveryContext } from './deliver-result.ts'
@@ -63,7 +64,7 @@ export function createSender(options: SenderOptions): Sender {
   const { fetch, apiKey, clock, onEvent } = options
   const baseUrl = checkBaseUrl(options.baseUrl)
   // the message never echoes the key
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || !/^[\x21-\x7e]+$/.test(apiKey))) {
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || !isHeaderToken(apiKey))) {
     throw new TypeError('Expected `apiKey` to be a non-empty string of printable ASCII without spaces, or left out when a proxy adds it')
   }
   const rate = options.rate ?? 10

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals'
 import { setApiKey } from '../state/target.ts'
+import { connectInbox, inboxDeliver } from '../state/webhook-inbox.ts'
 
 /** 'starting' until the service worker answers; 'failed' with a reason when it cannot start. */
 export const browserMockStatus = signal<{ state: 'starting' | 'ready' | 'failed'; message?: string }>({ state: 'starting' })
@@ -25,7 +26,8 @@ export async function startInBrowserMock(): Promise<void> {
   try {
     const { startBrowserMock } = await import('../../../mock-server/browser.ts')
     const rateLimit = Number.isFinite(limit) && limit > 0 ? limit : 10
-    const { worker } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit })
+    const { worker, mock } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit, webhooks: { deliver: inboxDeliver } })
+    connectInbox(mock.webhooks)
     running = { worker, key }
     browserMockLimit.value = rateLimit
     setApiKey(key, 'browser-mock')
@@ -40,8 +42,14 @@ export async function startInBrowserMock(): Promise<void> {
 export async function setBrowserMockLimit(limit: number): Promise<void> {
   if (!running) return
   const { createMock } = await import('../../../mock-server/create-mock.ts')
-  const mock = createMock({ keys: { [running.key]: 'Demo team' }, origin: location.origin, rateLimit: limit })
+  const mock = createMock({ keys: { [running.key]: 'Demo team' }, origin: location.origin, rateLimit: limit, webhooks: { deliver: inboxDeliver } })
+  connectInbox(mock.webhooks)
   running.worker.resetHandlers(...mock.handlers)
   await mock.ready
   browserMockLimit.value = limit
+}
+
+/** The demo key the in-browser mock was started with (undefined until it runs). */
+export function browserMockKey(): string | undefined {
+  return running?.key
 }

@@ -2,6 +2,7 @@ import type { MapResult } from '../../core/index.ts'
 import { describeCall, lineOf } from '../state/describe-call.ts'
 import { mapping } from '../state/mapping.ts'
 import { toCurl } from '../state/to-curl.ts'
+import { ClampText } from './clamp-text.tsx'
 
 function whyOf(result: MapResult): string {
   if (result.status === 'skipped') return result.reason ?? ''
@@ -40,9 +41,7 @@ export function CallList() {
               {line && <span class="why"> · {line}</span>}
               {result.request && result.status === 'ready' && <CopyCurl text={toCurl(result.request)} />}
               <br />
-              <span class="why clamp" title={whyOf(result)}>
-                {whyOf(result)}
-              </span>
+              <ClampText class="why" text={whyOf(result)} />
             </span>
           </li>
         )

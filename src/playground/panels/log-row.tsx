@@ -43,13 +43,16 @@ export function LogRowView({ row, done }: { row: LogRow; done: boolean }) {
     <li class="log-row" data-outcome={outcome.label}>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span class="time">{timeOf(row.attempts[0]?.at ?? row.at)}</span>
-        <span class="name" title={row.call}>
+        <span class="name" title={`${row.name} ${row.call}`}>
           {row.name} <span class="hint">{row.call}</span>
         </span>
         <span class={`chip ${outcome.chip}`}>{outcome.label}</span>
       </button>
       {open && (
         <div class="log-detail">
+          <p class="full-name">
+            {row.name} <span class="hint">{row.call}</span>
+          </p>
           {outcome.reason && <p class="reason">{outcome.reason}</p>}
           {row.attempts.map((attempt) => (
             <AttemptView key={attempt.n} attempt={attempt} exchange={row.exchanges[attempt.n - 1]} />

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import type { ContactView } from '../state/mock-state.ts'
 import { timeOf } from './time-of.ts'
 
@@ -12,6 +13,12 @@ function propsOf(contact: Record<string, unknown>): string {
 
 /** Contacts with their properties and activity timeline. */
 export function MockContacts({ contacts }: { contacts: ContactView[] }) {
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
+  const toggle = (i: number): void => {
+    const next = new Set(expanded)
+    if (!next.delete(i)) next.add(i)
+    setExpanded(next)
+  }
   if (contacts.length === 0) return <p class="empty">No contacts yet. Send events and they appear here, merged by email or user id.</p>
   return (
     <ul class="rows" aria-label="Contacts">
@@ -24,13 +31,19 @@ export function MockContacts({ contacts }: { contacts: ContactView[] }) {
             </div>
             <div class="props">{propsOf(entry.contact) || 'no other properties'}</div>
             <ul class="timeline" aria-label="Timeline">
-              {entry.timeline.slice(-8).map((event, j) => (
+              {(expanded.has(i) ? entry.timeline : entry.timeline.slice(-8)).map((event, j) => (
                 <li key={j}>
                   <span class="time">{timeOf(event.at)}</span>
-                  <span>{event.eventName}</span>
+                  <span class="event-name">{event.eventName}</span>
                 </li>
               ))}
-              {entry.timeline.length > 8 && <li class="hint">… and {entry.timeline.length - 8} earlier events</li>}
+              {entry.timeline.length > 8 && (
+                <li>
+                  <button type="button" class="btn link small-link" aria-expanded={expanded.has(i)} onClick={() => toggle(i)}>
+                    {expanded.has(i) ? 'show the last 8 only' : `… and ${entry.timeline.length - 8} earlier events: show all`}
+                  </button>
+                </li>
+              )}
             </ul>
           </li>
         )

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { browserMockStatus } from '../mock/start-in-browser-mock.ts'
-import { controlMock, mockError, mockSnapshot, refreshMock } from '../state/mock-state.ts'
+import { mockError, mockSnapshot, refreshMock, resetMock } from '../state/mock-state.ts'
 import { apiKey, target } from '../state/target.ts'
 import { FaultControls } from './fault-controls.tsx'
 import { MockContacts } from './mock-contacts.tsx'
@@ -29,7 +29,7 @@ export function MockStatePanel() {
           <button type="button" class="btn small" onClick={() => void refreshMock()} aria-label="Refresh mock state">
             ↻
           </button>
-          <button type="button" class="btn small" onClick={() => void controlMock((api) => api.post('reset'), 'Mock reset.')}>
+          <button type="button" class="btn small" title="Empty the mock and make the API key in use work again" onClick={() => void resetMock(apiKey.value)}>
             Reset mock
           </button>
         </>

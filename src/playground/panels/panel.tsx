@@ -31,7 +31,11 @@ export function Panel({ label, area, hint, actions, children }: PanelProps) {
           </button>
         )}
         <h2>{label}</h2>
-        {hint !== undefined && <span class="hint">{hint}</span>}
+        {hint !== undefined && (
+          <span class="hint" {...(typeof hint === 'string' ? { title: hint } : {})}>
+            {hint}
+          </span>
+        )}
         <span class="spacer" />
         {actions}
       </header>

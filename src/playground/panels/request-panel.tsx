@@ -38,20 +38,24 @@ export function RequestPanel({ onReady }: { onReady: () => void }) {
         </p>
       )}
       {nestsContactProperties.value && (
-        <details class="notice info" role="group" aria-label="Contact properties shape">
-          <summary>
-            Contact properties are <strong>nested</strong> under <code>contactProperties</code> (Datafly's shape); Loops
-            documents them at the root. Why it matters
-          </summary>
+        <div class="notice info" role="group" aria-label="Contact properties shape">
           <p>
-            That is the Datafly document's shape. Loops documents contact properties at the <strong>root</strong> of the
-            body, and its SDKs send them there. The mock accepts both; real Loops may not update the contact from a
-            nested object.{' '}
+            Contact properties are <strong>nested</strong> under <code>contactProperties</code> (Datafly's shape); Loops
+            documents them at the root.{' '}
             <button type="button" class="btn link" onClick={useRootShape}>
               Use the root shape
             </button>
           </p>
-        </details>
+          <details>
+            <summary>Why it matters</summary>
+            <p>
+              That is the Datafly document's shape. Loops documents contact properties at the <strong>root</strong> of
+              the body, and its SDKs send them there. The mock accepts both; real Loops may not update the contact from
+              a nested object. <strong>Use the root shape</strong> sets <code>"contactProperties": "root"</code> in the
+              preset.
+            </p>
+          </details>
+        </div>
       )}
       {results.length > 0 && <CallList />}
       <MonacoEditor value={requestText.value} language="json" path={REQUEST_PATH} readOnly onReady={onReady} />

@@ -25,6 +25,13 @@ export interface MockSnapshot {
   requests: RequestView[]
   /** Faults still armed (their remaining count, when limited). */
   faults: unknown[]
+  /** The mock's API keys and whether each is revoked. */
+  keys: KeyView[]
+}
+export interface KeyView {
+  key: string
+  team: string
+  revoked: boolean
 }
 
 export const mockSnapshot = signal<MockSnapshot | null>(null)
@@ -47,11 +54,12 @@ export function refreshMock(): Promise<void> {
   pending ??= (async () => {
     const api = mockApi()
     try {
-      const [contacts, requests, faults] = await Promise.all([api.get('contacts'), api.get('requests'), api.get('faults')])
+      const [contacts, requests, faults, keys] = await Promise.all([api.get('contacts'), api.get('requests'), api.get('faults'), api.get('keys')])
       mockSnapshot.value = {
         contacts: listOf<ContactView>(contacts, 'contacts'),
         requests: listOf<RequestView>(requests, 'requests'),
         faults: listOf<unknown>(faults, 'faults'),
+        keys: listOf<KeyView>(keys, 'keys'),
       }
       mockError.value = null
     } catch (error) {
@@ -73,4 +81,25 @@ export async function controlMock(action: (api: MockApi) => Promise<unknown>, do
     mockError.value = error instanceof Error ? error.message : String(error)
   }
   await refreshMock()
+}
+
+/** The mock's record of a key, when the mock knows it. */
+export function keyInMock(key: string): KeyView | undefined {
+  return key === '' ? undefined : mockSnapshot.value?.keys.find((k) => k.key === key)
+}
+
+/** Makes a revoked key work again (the mock's `POST /_mock/keys` with its team re-enables it). */
+export async function restoreKey(key: string): Promise<void> {
+  const known = keyInMock(key)
+  if (!known) return
+  await controlMock((api) => api.post('keys', { team: known.team, key }), 'The API key works again.')
+}
+
+/** Resets the mock (contacts, events, log, faults) and makes the key in use work again if it was revoked. */
+export async function resetMock(key: string): Promise<void> {
+  const revoked = keyInMock(key)
+  await controlMock(async (api) => {
+    await api.post('reset')
+    if (revoked?.revoked) await api.post('keys', { team: revoked.team, key })
+  }, revoked?.revoked ? 'Mock reset; the API key in use works again.' : 'Mock reset.')
 }
