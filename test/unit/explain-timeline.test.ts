@@ -78,7 +78,7 @@ describe('renderTimelineSvg', () => {
     expect(svg.match(/class="attempt attempt-ok"/g)).toHaveLength(500)
     const height = Number(/height="(\d+(?:\.\d+)?)" role="img"/.exec(svg)?.[1])
     expect(height).toBeLessThan(1000)
-  })
+  }, 30_000)
 
   it('escapes text so a reason cannot break the page', () => {
     const svg = renderTimelineSvg({ startedAt: 0, durationMs: 10, total: 1, attempts: [], waits: [{ start: 0, end: 5, kind: 'paused', reason: '<script>x</script>' }], budget: [], queue: [], outcomes: {} })

@@ -120,4 +120,4 @@ it('gives every field of every ready body a provenance entry', () => {
     }),
     { numRuns: 300 },
   )
-})
+}, 30_000)
