@@ -60,6 +60,15 @@ describe('buildTimeline', () => {
     expect(timeline.durationMs).toBeGreaterThan(2500)
   })
 
+  it('keeps at most maxMarks marks for a long run while counting every outcome', async () => {
+    const events = await recordRun(30)
+    const timeline = buildTimeline(events, { maxMarks: 10 })
+    expect(timeline.attempts.length + timeline.waits.length).toBeLessThanOrEqual(10)
+    expect(timeline.truncated).toBeGreaterThan(0)
+    expect(timeline.outcomes).toEqual({ delivered: 30 })
+    expect(renderTimelinePage(timeline)).toContain('more attempts and waits are counted but not drawn')
+  })
+
   it('classes a network error mark apart from an HTTP failure', async () => {
     const clock = createFakeClock()
     const { fetch } = scriptedFetch([() => new TypeError('fetch failed'), () => loopsResponse(200, { success: true })])

@@ -40,6 +40,8 @@ export interface Timeline {
   /** events that have neither an outcome nor a request in flight */
   queue: TimelinePoint[]
   outcomes: Record<string, number>
+  /** marks not drawn because the run had more than the builder keeps */
+  truncated?: number
 }
 
 export function classOf(status: number | undefined): AttemptClass {
@@ -51,86 +53,130 @@ export function classOf(status: number | undefined): AttemptClass {
   return 'rejected'
 }
 
+export interface TimelineBuilder {
+  add(event: SenderEvent): void
+  /** the picture so far (attempts still in flight end at the latest event) */
+  timeline(): Timeline
+}
+
 /**
- * Builds the timeline of one send from the sender's events, in the order it emitted them. Pure; linear in the
- * number of events, so a recorded run of any size draws the same picture the run had.
+ * Builds the timeline of one send from the sender's events as they arrive, without keeping them. Keeps at most
+ * `maxMarks` attempt marks and waits (the first ones; `truncated` says how many more there were), so a run of any
+ * length is drawn in bounded memory; counts and series cover the whole run.
  */
-export function buildTimeline(events: readonly SenderEvent[]): Timeline {
-  const startedAt = events[0]?.at ?? 0
-  const t = (at: number): number => at - startedAt
+export function createTimelineBuilder(options: { maxMarks?: number } = {}): TimelineBuilder {
+  const maxMarks = options.maxMarks ?? 20_000
+  let startedAt: number | undefined
   const attempts: TimelineAttempt[] = []
   const waits: TimelineWait[] = []
   const budget: TimelinePoint[] = []
   const queue: TimelinePoint[] = []
   const outcomes: Record<string, number> = {}
   const open = new Map<string, TimelineAttempt>()
-  /** when each event became free to go again: queued, or the end of its last attempt plus its retry delay */
+  /** when each waiting event became free to go: queued, or the end of its retry delay */
   const readyAt = new Map<number, { at: number; afterRetry: boolean }>()
+  const waiting = new Set<number>()
   let total = 0
   let limit: number | undefined
-  const waiting = new Set<number>()
   let last = 0
-
-  for (const event of events) {
-    const at = t(event.at)
-    last = Math.max(last, at)
-    switch (event.type) {
-      case 'queued':
-        total = Math.max(total, event.total)
-        if (!readyAt.has(event.index)) {
-          waiting.add(event.index)
-          readyAt.set(event.index, { at, afterRetry: false })
-        }
-        break
-      case 'attempt': {
-        const ready = readyAt.get(event.index)
-        if (ready && at > ready.at && !ready.afterRetry) waits.push({ index: event.index, start: ready.at, end: at, kind: 'spacing', reason: 'rate limiter' })
-        const attempt: TimelineAttempt = { index: event.index, attempt: event.attempt, start: at, end: at, class: 'pending' }
-        attempts.push(attempt)
-        open.set(`${event.index}:${event.attempt}`, attempt)
-        waiting.delete(event.index)
-        break
-      }
-      case 'response': {
-        const attempt = open.get(`${event.index}:${event.attempt}`)
-        if (attempt) {
-          attempt.end = at
-          attempt.status = event.status
-          attempt.class = classOf(event.status)
-          open.delete(`${event.index}:${event.attempt}`)
-        }
-        if (event.rateLimit?.remaining !== undefined) budget.push({ at, value: event.rateLimit.remaining })
-        if (event.rateLimit?.limit !== undefined) limit = event.rateLimit.limit
-        break
-      }
-      case 'retry': {
-        const attempt = open.get(`${event.index}:${event.attempt}`)
-        if (attempt) {
-          attempt.end = at
-          if (event.status !== undefined) attempt.status = event.status
-          attempt.class = event.reason === 'network-error' || event.reason === 'timeout' ? 'network' : classOf(event.status)
-          open.delete(`${event.index}:${event.attempt}`)
-        }
-        waits.push({ index: event.index, start: at, end: at + event.delayMs, kind: 'backoff', reason: event.reason })
-        readyAt.set(event.index, { at: at + event.delayMs, afterRetry: true })
-        waiting.add(event.index)
-        break
-      }
-      case 'paused':
-        waits.push({ start: at, end: at + event.ms, kind: 'paused', reason: event.reason })
-        break
-      case 'outcome': {
-        const key = event.outcome.status === 'failed' ? `failed:${event.outcome.code}` : event.outcome.status
-        outcomes[key] = (outcomes[key] ?? 0) + 1
-        waiting.delete(event.index)
-        readyAt.delete(event.index)
-        break
-      }
-      default:
-        break
-    }
-    if (queue.at(-1)?.value !== waiting.size) queue.push({ at, value: waiting.size })
+  let truncated = 0
+  const keepMark = (): boolean => {
+    if (attempts.length + waits.length < maxMarks) return true
+    truncated++
+    return false
   }
-  for (const attempt of open.values()) attempt.end = last
-  return { startedAt, durationMs: last, total, attempts, waits, budget, ...(limit !== undefined ? { limit } : {}), queue, outcomes }
+  /** budget and queue keep one point per change, thinned to one per 10 ms once they are long */
+  const pushPoint = (series: TimelinePoint[], at: number, value: number): void => {
+    const previous = series.at(-1)
+    if (previous?.value === value) return
+    if (previous && series.length > maxMarks / 4 && at - previous.at < 10) previous.value = value
+    else series.push({ at, value })
+  }
+
+  return {
+    add(event) {
+      startedAt ??= event.at
+      const at = event.at - startedAt
+      last = Math.max(last, at)
+      switch (event.type) {
+        case 'queued':
+          total = Math.max(total, event.total)
+          if (!readyAt.has(event.index)) {
+            waiting.add(event.index)
+            readyAt.set(event.index, { at, afterRetry: false })
+          }
+          break
+        case 'attempt': {
+          const ready = readyAt.get(event.index)
+          if (ready && at > ready.at && !ready.afterRetry && keepMark()) waits.push({ index: event.index, start: ready.at, end: at, kind: 'spacing', reason: 'rate limiter' })
+          readyAt.delete(event.index)
+          const attempt: TimelineAttempt = { index: event.index, attempt: event.attempt, start: at, end: at, class: 'pending' }
+          if (keepMark()) attempts.push(attempt)
+          open.set(`${event.index}:${event.attempt}`, attempt)
+          waiting.delete(event.index)
+          break
+        }
+        case 'response': {
+          const attempt = open.get(`${event.index}:${event.attempt}`)
+          if (attempt) {
+            attempt.end = at
+            attempt.status = event.status
+            attempt.class = classOf(event.status)
+            open.delete(`${event.index}:${event.attempt}`)
+          }
+          if (event.rateLimit?.remaining !== undefined) pushPoint(budget, at, event.rateLimit.remaining)
+          if (event.rateLimit?.limit !== undefined) limit = event.rateLimit.limit
+          break
+        }
+        case 'retry': {
+          const attempt = open.get(`${event.index}:${event.attempt}`)
+          if (attempt) {
+            attempt.end = at
+            if (event.status !== undefined) attempt.status = event.status
+            attempt.class = event.reason === 'network-error' || event.reason === 'timeout' ? 'network' : classOf(event.status)
+            open.delete(`${event.index}:${event.attempt}`)
+          }
+          if (keepMark()) waits.push({ index: event.index, start: at, end: at + event.delayMs, kind: 'backoff', reason: event.reason })
+          readyAt.set(event.index, { at: at + event.delayMs, afterRetry: true })
+          waiting.add(event.index)
+          break
+        }
+        case 'paused':
+          if (keepMark()) waits.push({ start: at, end: at + event.ms, kind: 'paused', reason: event.reason })
+          break
+        case 'outcome': {
+          const key = event.outcome.status === 'failed' ? `failed:${event.outcome.code}` : event.outcome.status
+          outcomes[key] = (outcomes[key] ?? 0) + 1
+          waiting.delete(event.index)
+          readyAt.delete(event.index)
+          break
+        }
+        default:
+          break
+      }
+      pushPoint(queue, at, waiting.size)
+    },
+    timeline() {
+      for (const attempt of open.values()) attempt.end = last
+      return {
+        startedAt: startedAt ?? 0,
+        durationMs: last,
+        total,
+        attempts,
+        waits,
+        budget,
+        ...(limit !== undefined ? { limit } : {}),
+        queue,
+        outcomes,
+        ...(truncated > 0 ? { truncated } : {}),
+      }
+    },
+  }
+}
+
+/** The timeline of a recorded run (its events in the order the sender emitted them). Pure; linear in the events. */
+export function buildTimeline(events: readonly SenderEvent[], options: { maxMarks?: number } = {}): Timeline {
+  const builder = createTimelineBuilder(options)
+  for (const event of events) builder.add(event)
+  return builder.timeline()
 }

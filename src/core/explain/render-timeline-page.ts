@@ -28,7 +28,7 @@ ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}
 </head>
 <body>
 <h1>${escapeXml(title)}</h1>
-<p>${timeline.total} events, ${timeline.attempts.length} attempts, ${(timeline.durationMs / 1000).toFixed(2)} s on the sender's clock. Hover a mark for its event, attempt, status and timing. Light bars are waits: blue rate spacing, orange backoff before a retry, yellow (full height) a pause for Retry-After or a spent rate-limit window.</p>
+<p>${timeline.total} events, ${timeline.attempts.length} attempts, ${(timeline.durationMs / 1000).toFixed(2)} s on the sender's clock. ${timeline.truncated ? `Only the first marks are drawn: ${timeline.truncated} more attempts and waits are counted but not drawn. ` : ''}Hover a mark for its event, attempt, status and timing. Light bars are waits: blue rate spacing, orange backoff before a retry, yellow (full height) a pause for Retry-After or a spent rate-limit window.</p>
 <ul class="legend">${legend}</ul>
 <table><thead><tr><th>outcome</th><th>events</th></tr></thead><tbody>${counts}</tbody></table>
 <div class="chart">${renderTimelineSvg(timeline)}</div>
