@@ -14,3 +14,47 @@ test('the Timeline draws every attempt of the latest Send, coloured by its answe
   await expect(chart.locator('rect.wait-backoff')).toHaveCount(2)
   await expect(chart.locator('path.budget')).toHaveCount(1)
 })
+
+test('hovering a request field shows where it came from, and clicking it selects the source in the script', async ({ page }) => {
+  await openPlayground(page)
+  const request = page.getByRole('region', { name: 'Loops request' })
+  const line = request.locator('.view-line', { hasText: '"firstName": "Sam"' })
+  await line.hover()
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'traits.first_name' })
+  await expect(hover).toBeVisible()
+  await expect(hover).toContainText('routes[0]')
+  await line.click()
+  await expect.poll(() => page.evaluate(() => window['__playground']!.scriptSelection())).toBe('first_name')
+})
+
+test('hovering a trait in the script says it is dropped and which preset key would send it', async ({ page }) => {
+  await openPlayground(page)
+  await page.evaluate(() => window['__playground']!.setScript("datafly.identify('u1', { email: 'a@b.co', plan_name: 'pro' })\ndatafly.track('Signed Up', { plan: 'pro' })\n"))
+  const script = page.getByRole('region', { name: 'Datafly.js script' })
+  await script.locator('.view-line span', { hasText: 'plan_name' }).first().hover()
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'is not sent' })
+  await expect(hover).toBeVisible()
+  await expect(hover).toContainText('contactProperties.planName')
+  await script.locator('.view-line span', { hasText: /^plan$/ }).first().hover()
+  await expect(page.locator('.monaco-hover').filter({ hasText: '/body/eventProperties/plan' })).toBeVisible()
+})
+
+test('the consent what-if shows subscribed appearing without editing the script', async ({ page }) => {
+  await openPlayground(page)
+  const before = await page.evaluate(() => window['__playground']!.getScript())
+  const whatIf = page.getByRole('group', { name: 'Consent what-if' })
+  await whatIf.getByRole('combobox').selectOption('granted')
+  await expect(whatIf.getByRole('status')).toContainText('+ /body/contactProperties/subscribed: true')
+  await whatIf.getByRole('combobox').selectOption('denied')
+  await expect(whatIf.getByRole('status')).toContainText('no request changes')
+  expect(await page.evaluate(() => window['__playground']!.getScript())).toBe(before)
+})
+
+test('Compare presets shows the Default preset beside the edited one', async ({ page }) => {
+  await openPlayground(page)
+  await page.getByRole('button', { name: 'Use the root shape' }).click()
+  const diff = page.getByRole('region', { name: 'Compare presets' }).getByTestId('preset-diff')
+  await expect(diff.locator('.editor.original .view-line', { hasText: '"contactProperties": {' })).toHaveCount(1)
+  await expect(diff.locator('.editor.modified .view-line', { hasText: '"firstName": "Sam"' })).toHaveCount(1)
+  await expect(diff.locator('.line-insert, .char-insert').first()).toBeVisible()
+})

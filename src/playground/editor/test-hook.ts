@@ -8,6 +8,8 @@ export interface PlaygroundHook {
   getRequestText(): Promise<string>
   /** Markers on a model (`/datafly-script.js`, `/preset.json`), from every owner (ours and Monaco's JSON service). */
   markers(path: string): Promise<(EditorMarker & { owner: string })[]>
+  /** The text selected in the script editor (click-to-source selects there). */
+  scriptSelection(): Promise<string>
   /** Calls `listener` whenever the Loops request model changes (for latency measurements). */
   onRequestChange(listener: () => void): Promise<void>
 }
@@ -39,6 +41,12 @@ export function createTestHook(paths: { script: string; preset: string; request:
         endLineNumber: m.endLineNumber,
         endColumn: m.endColumn,
       }))
+    },
+    scriptSelection: async () => {
+      const { monaco } = await loadMonaco()
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.path === paths.script)
+      const selection = editor?.getSelection()
+      return selection ? (editor?.getModel()?.getValueInRange(selection) ?? '') : ''
     },
     onRequestChange: async (listener) => {
       ;(await model(paths.request)).onDidChangeContent(listener)

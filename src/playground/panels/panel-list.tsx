@@ -1,4 +1,5 @@
 import type { PanelEntry } from '../layout/panel-entry.ts'
+import { ComparePanel } from './compare-panel.tsx'
 import { EventLogPanel } from './event-log-panel.tsx'
 import { MockStatePanel } from './mock-state-panel.tsx'
 import { PresetPanel } from './preset-panel.tsx'
@@ -13,7 +14,8 @@ import { TimelinePanel } from './timeline-panel.tsx'
 export const PANELS: readonly PanelEntry[] = [
   { id: 'script', title: 'Script', group: 'source', weight: 3, render: (c) => <ScriptPanel onSubmit={c.send} onReady={() => c.onEditorReady('script')} /> },
   { id: 'preset', title: 'Preset', group: 'source', weight: 2, render: (c) => <PresetPanel onSubmit={c.send} /> },
-  { id: 'request', title: 'Loops request', group: 'preview', render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
+  { id: 'request', title: 'Loops request', group: 'preview', weight: 2, render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
+  { id: 'compare', title: 'Compare presets', group: 'preview', weight: 1, render: () => <ComparePanel /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
   { id: 'timeline', title: 'Timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
