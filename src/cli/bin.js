@@ -14,7 +14,9 @@ const source = new URL('./main.ts', import.meta.url)
 if (existsSync(source)) {
   const { register } = await import('tsx/esm/api')
   register()
-  await import(source.href)
+  const { runProcess } = await import(source.href)
+  await runProcess()
 } else {
-  await import('../../dist/src/cli/main.js')
+  const { runProcess } = await import('../../dist/src/cli/main.js')
+  await runProcess()
 }

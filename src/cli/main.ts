@@ -1,7 +1,10 @@
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { processIo, type CliIo } from './cli-io.ts'
 import { usage } from './usage.ts'
 
-/** A subcommand: takes its argv (after the name), returns the process exit code. */
-export type Command = (argv: string[]) => Promise<number>
+/** A subcommand: takes its argv (after the name) and the io, returns the exit code (-1: a server keeps running). */
+export type Command = (argv: string[], io: CliIo) => Promise<number>
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   map: () => import('./commands/map.ts'),
@@ -11,21 +14,28 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   clay: () => import('./commands/clay.ts'),
 }
 
-async function main(argv: string[]): Promise<number> {
+/** `loops-playground <command> …` in-process: dispatches to the command and returns its exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage())
+    ;(name === undefined ? io.stderr : io.stdout).write(usage())
     return name === undefined ? 2 : 0
   }
-  const load = COMMANDS[name]
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!load) {
-    process.stderr.write(`loops-playground: unknown command "${name}". Run loops-playground --help.\n`)
+    io.stderr.write(`loops-playground: unknown command "${name}". Run loops-playground --help.\n`)
     return 2
   }
   const command = await load()
-  return command.run(rest)
+  return command.run(rest, io)
 }
 
-const code = await main(process.argv.slice(2))
-// long-running commands (servers) return -1 and keep the process alive
-if (code >= 0) process.exitCode = code
+/** Runs the command line of this process. */
+export async function runProcess(): Promise<void> {
+  const code = await main(process.argv.slice(2), processIo())
+  // long-running commands (servers) return -1 and keep the process alive
+  if (code >= 0) process.exitCode = code
+}
+
+const entry = process.argv[1]
+if (entry !== undefined && realpathSync(entry) === fileURLToPath(import.meta.url)) await runProcess()

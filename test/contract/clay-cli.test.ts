@@ -1,22 +1,16 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { runCli } from '../fixtures/cli-io.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'
-const BIN = join(import.meta.dirname, '../../src/cli/bin.js')
 let server: MockServer
 let dir: string
 
-function clay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, 'clay', ...args], { env: { ...process.env, LOOPS_API_KEY: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    })
-  })
-}
+// in-process, as the other command tests
+const clay = (args: string[]) => runCli(['clay', ...args], { env: { LOOPS_API_KEY: '' } })
 
 const file = async (name: string, text: string): Promise<string> => {
   const path = join(dir, name)

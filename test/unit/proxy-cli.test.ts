@@ -1,27 +1,18 @@
 // `loops-playground proxy`: option parsing, the refusals at start-up, and one run of the real command.
-import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readProxyOptions, run } from '../../src/cli/commands/proxy.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { readProxyOptions } from '../../src/cli/commands/proxy.ts'
+import { main } from '../../src/cli/main.ts'
+import { createTestIo, runCli } from '../fixtures/cli-io.ts'
 
 const KEY = 'b5a31b9fb3c9d2d561f5ff80136f69b4'
 const cleanup: (() => void)[] = []
 afterEach(() => {
   while (cleanup.length > 0) cleanup.pop()?.()
-  vi.restoreAllMocks()
 })
 
-async function runCapturing(argv: string[]) {
-  let stderr = ''
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk)
-    return true
-  })
-  const code = await run(argv)
-  return { code, stderr }
-}
+const runCapturing = (argv: string[]) => runCli(['proxy', ...argv])
 
 describe('proxy command', () => {
   it('reads defaults, repeated --allow-origin and LOOPS_API_KEY from the environment', () => {
@@ -49,7 +40,8 @@ describe('proxy command', () => {
     [['--upstream', 'app.loops.so'], /is not a URL; pass an origin such as https:\/\/app\.loops\.so/],
     [['--upstream', 'https://app.loops.so/api'], /must be an origin without a path.*pass https:\/\/app\.loops\.so/],
     [['--host', '0.0.0.0'], /not a loopback address/],
-    [['--port', 'eighty'], /--port must be a whole number/],
+    [['--port', 'eighty'], /--port must be a whole number from 0 to 65535, got "eighty"/],
+    [['-upstream', 'https://x.example'], /unknown option -upstream: long options take two dashes, --upstream/],
     [['--allow-origin', 'evil.example'], /is not an origin/],
     [['extra'], /unexpected argument "extra"/],
     [['--verbose'], /unknown option --verbose/],
@@ -60,7 +52,7 @@ describe('proxy command', () => {
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1)
   })
 
-  it('runs as a real process: adds the key, logs one line per request, and never prints the key', async () => {
+  it('runs in-process: adds the key, logs one line per request, never prints the key, and stops on SIGTERM', async () => {
     const seen: (string | undefined)[] = []
     const upstream = createServer((req, res) => {
       seen.push(req.headers.authorization)
@@ -70,29 +62,16 @@ describe('proxy command', () => {
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
     cleanup.push(() => upstream.close())
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
-    const child = spawn(process.execPath, [join(import.meta.dirname, '../../src/cli/bin.js'), 'proxy', '--port', '0', '--upstream', upstreamUrl], {
-      env: { ...process.env, LOOPS_API_KEY: KEY },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    cleanup.push(() => child.kill())
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the proxy did not start:\n${output}`)), 20_000)
-      child.stderr.on('data', () => {
-        const match = /base URL for clients: (http:\/\/\S+)/.exec(output)
-        if (match?.[1]) {
-          clearTimeout(timer)
-          resolve(match[1])
-        }
-      })
-    })
+    const test = createTestIo({ env: { LOOPS_API_KEY: KEY } })
+    expect(await main(['proxy', '--port', '0', '--upstream', upstreamUrl], test.io)).toBe(-1)
+    const base = /base URL for clients: (http:\/\/\S+)/.exec(test.stderr())?.[1] ?? ''
     const response = await fetch(`${base}/api/v1/api-key`, { headers: { authorization: 'Bearer wrong' } })
     expect(await response.json()).toEqual({ success: true, teamName: 'Acme' })
     expect(seen).toEqual([`Bearer ${KEY}`])
-    await expect.poll(() => output).toMatch(/GET \/api\/v1\/api-key 200 \d+ms/)
-    expect(output).toContain('adding LOOPS_API_KEY to every request')
-    expect(output).not.toContain(KEY)
-  }, 30_000)
+    await expect.poll(() => test.stderr()).toMatch(/GET \/api\/v1\/api-key 200 \d+ms/)
+    expect(test.stderr()).toContain('adding LOOPS_API_KEY to every request')
+    expect(test.stdout() + test.stderr()).not.toContain(KEY)
+    test.signal('SIGTERM')
+    await expect.poll(() => test.exits).toEqual([0])
+  })
 })

@@ -1,12 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { clayTableFormatOf, ClayTableError, parseClayTable, type ClayTable } from '../../clay/parse-clay-table.ts'
 import { ClayEndpointError, parseBodyTemplate, readClayEndpoint, runClay, toMapResult, planClayRows, describePosition } from '../../core/clay/index.ts'
 import type { ClayEndpoint, ClayOutcome, ParsedTemplate } from '../../core/clay/index.ts'
 import type { SenderEvent } from '../../core/index.ts'
 import { wallClock } from '../../host/wall-clock.ts'
 import { deadLetterLines } from '../dead-letter-lines.ts'
-import { formatSendSummary } from '../format-send-summary.ts'
+import { formatSendSummary, summaryOf } from '../format-send-summary.ts'
+import type { CliIo } from '../cli-io.ts'
+import { parseCommandLine } from '../parse-command-line.ts'
+import { readNumber } from '../read-number.ts'
+import { UsageError } from '../usage-error.ts'
 import { createSendProgress } from '../send-progress.ts'
 
 const DEFAULT_TARGET = 'https://app.loops.so'
@@ -31,7 +34,7 @@ Options:
   --dead-letter FILE   write every row that was not sent successfully (skipped or failed), as NDJSON
   --json               print one JSON object per row on stdout as it ends:
                        {"row","status":"success"|"skipped"|"failed","httpStatus"?,"message"?,"attempts"}
-  --help               this text
+  -h, --help           this text
 
 A bad template, a column the file does not have, or an unreadable file is an error before anything is sent.
 Exit codes: 0 when no row failed (skipped rows included); 1 when any row failed; 2 for usage or input errors.
@@ -43,6 +46,9 @@ export interface ClayIo {
   stderr: { write(text: string): unknown; isTTY?: boolean }
   env: Record<string, string | undefined>
   fetch?: (request: Request) => Promise<Response>
+  /** Signal hooks and exiting, from the command line's io (the process's by default). */
+  onSignal?: CliIo['onSignal']
+  exit?: CliIo['exit']
 }
 
 const processIo = (): ClayIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env })
@@ -66,33 +72,39 @@ interface ClayArgs {
 }
 
 async function readArgs(argv: string[], io: ClayIo): Promise<ClayArgs | 'help'> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      method: { type: 'string' },
-      endpoint: { type: 'string' },
-      body: { type: 'string' },
-      'only-if': { type: 'string' },
-      'remove-empty': { type: 'boolean' },
-      target: { type: 'string' },
-      key: { type: 'string' },
-      rate: { type: 'string' },
-      json: { type: 'boolean' },
-      'dead-letter': { type: 'string' },
-      help: { type: 'boolean' },
-    },
+  const args = parseCommandLine(argv, {
+    method: { type: 'string' },
+    endpoint: { type: 'string' },
+    body: { type: 'string' },
+    'only-if': { type: 'string' },
+    'remove-empty': { type: 'boolean' },
+    target: { type: 'string' },
+    key: { type: 'string' },
+    rate: { type: 'string' },
+    json: { type: 'boolean' },
+    'dead-letter': { type: 'string' },
   })
-  if (values.help) return 'help'
+  if (args.help) return 'help'
+  const { positionals } = args
+  const values = args.values as {
+    method?: string
+    endpoint?: string
+    body?: string
+    'only-if'?: string
+    'remove-empty'?: boolean
+    target?: string
+    key?: string
+    rate?: string
+    json?: boolean
+    'dead-letter'?: string
+  }
   if (positionals.length !== 1) throw new InputError('give exactly one table file (.csv, .ndjson or .json)')
   const file = positionals[0] as string
   if (values.method === undefined) throw new InputError('--method PUT|POST is required')
   if (values.endpoint === undefined) throw new InputError('--endpoint is required (e.g. https://app.loops.so/api/v1/contacts/update)')
   if (values.body === undefined) throw new InputError('--body FILE (the body template) is required')
   const endpoint = readClayEndpoint(values.endpoint, values.method)
-  const rate = values.rate === undefined ? 10 : Number(values.rate)
-  if (!(Number.isFinite(rate) && rate > 0)) throw new InputError(`--rate must be a number above 0, got "${values.rate}"`)
+  const rate = values.rate === undefined ? 10 : readNumber('rate', values.rate, { integer: false, min: 0, above: true })
   const target = (values.target ?? DEFAULT_TARGET).replace(/\/+$/, '')
   if (!/^https?:\/\/[^/]/.test(target)) throw new InputError(`--target must be an http(s) URL such as ${DEFAULT_TARGET}, got "${target}"`)
   const key = values.key ?? (io.env['LOOPS_API_KEY'] || undefined)
@@ -154,13 +166,13 @@ export async function run(argv: string[], io: ClayIo = processIo()): Promise<num
     }
     args = read
   } catch (error) {
-    const known = error instanceof InputError || error instanceof ClayEndpointError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    const known = error instanceof InputError || error instanceof UsageError || error instanceof ClayEndpointError
     if (!known) throw error
     io.stderr.write(`loops-playground clay: ${(error as Error).message}. See --help.\n`)
     return 2
   }
 
-  const progress = io.stderr.isTTY ? createSendProgress(io.stderr as NodeJS.WriteStream, args.table.rows.length) : undefined
+  const progress = io.stderr.isTTY ? createSendProgress(io.stderr, args.table.rows.length, wallClock) : undefined
   const note = (message: string): void => (progress ? progress.note(message) : void io.stderr.write(`${message}\n`))
   const onEvent = (event: SenderEvent): void => {
     progress?.onEvent(event)
@@ -176,12 +188,16 @@ export async function run(argv: string[], io: ClayIo = processIo()): Promise<num
   }
   const controller = new AbortController()
   const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130)
+    if (controller.signal.aborted) {
+      ;(io.exit ?? process.exit)(130)
+      return
+    }
     note('loops-playground clay: cancelling (Ctrl-C again to quit at once)…')
     controller.abort(new Error('cancelled by the user'))
   }
   const plan = { template: args.template, endpoint: args.endpoint, columns: args.table.columns, onlyIf: args.onlyIf, removeEmpty: args.removeEmpty }
-  process.on('SIGINT', onSigint)
+  const onSignal = io.onSignal ?? ((signal, handler) => (process.on(signal, handler), () => void process.off(signal, handler)))
+  const offSignals = [onSignal('SIGINT', onSigint), onSignal('SIGTERM', onSigint)]
   let result
   try {
     result = await runClay({
@@ -199,7 +215,7 @@ export async function run(argv: string[], io: ClayIo = processIo()): Promise<num
       signal: controller.signal,
     })
   } finally {
-    process.off('SIGINT', onSigint)
+    for (const off of offSignals) off()
     progress?.stop()
   }
   const { report } = result
@@ -211,7 +227,7 @@ export async function run(argv: string[], io: ClayIo = processIo()): Promise<num
       io.stderr.write(`loops-playground clay: cannot write ${args.deadLetter}: ${(error as Error).message}\n`)
     }
   }
-  const summary = formatSendSummary(report, args.target).replace(/^(\d+) events/, '$1 rows')
+  const summary = formatSendSummary(summaryOf(report, args.target)).replace(/^(\d+) events/, '$1 rows')
   if (args.json) io.stderr.write(summary)
   else io.stdout.write(summary)
   return report.summary.failed > 0 ? 1 : 0

@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
-import { parseArgs, UsageError } from '../parse-args.ts'
+import type { CliIo } from '../cli-io.ts'
+import { parseCommandLine } from '../parse-command-line.ts'
+import { readNumber } from '../read-number.ts'
+import { UsageError } from '../usage-error.ts'
 
-const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
+export const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -18,7 +22,7 @@ Options:
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
   --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
-  --help            this text
+  -h, --help        this text
 `
 
 function parseKeys(text: string): Record<string, string> {
@@ -32,14 +36,8 @@ function parseKeys(text: string): Record<string, string> {
   return keys
 }
 
-function parseInteger(name: string, text: string, min: number, max: number): number {
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`)
-  return n
-}
-
-async function readSeed(file: string): Promise<MockSeed> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+async function readSeed(file: string, cwd: string): Promise<MockSeed> {
+  const text = await readFile(resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`--seed: cannot read ${file} (${error.code ?? error.message})`)
   })
   try {
@@ -49,58 +47,65 @@ async function readSeed(file: string): Promise<MockSeed> {
   }
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: Parameters<typeof startMockServer>[0]
   let json = false
   try {
-    const args = parseArgs(argv, ['port', 'host', 'keys', 'rate-limit', 'seed'], ['help', 'json'])
-    if (args.options.has('help')) {
-      process.stdout.write(HELP)
+    const args = parseCommandLine(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      keys: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+    })
+    if (args.help) {
+      io.stdout.write(HELP)
       return 0
     }
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`)
-    const get = (name: string): string | undefined => {
-      const v = args.options.get(name)
-      return typeof v === 'string' ? v : undefined
-    }
-    json = args.options.has('json')
+    const get = (name: string): string | undefined => args.values[name] as string | undefined
+    json = args.values['json'] === true
     const keys = get('keys')
     const rate = get('rate-limit')
     const seed = get('seed')
     options = {
-      port: parseInteger('port', get('port') ?? '4010', 0, 65535),
+      port: readNumber('port', get('port') ?? '4010', { integer: true, min: 0, max: 65535 }),
       host: get('host') ?? '127.0.0.1',
       ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
-      ...(rate !== undefined ? { rateLimit: parseInteger('rate-limit', rate, 1, 1_000_000) } : {}),
-      ...(seed !== undefined ? { seed: await readSeed(seed) } : {}),
+      ...(rate !== undefined ? { rateLimit: readNumber('rate-limit', rate, { integer: true, min: 1, max: 1_000_000 }) } : {}),
+      ...(seed !== undefined ? { seed: await readSeed(seed, io.cwd) } : {}),
     }
   } catch (error) {
-    process.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
+    io.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
     return 2
   }
   try {
     const server = await startMockServer(options)
-    if (json) process.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
-    else printReady(server)
+    if (json) io.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    else printReady(server, io)
+    let stopping = false
     const stop = (): void => {
-      void server.close().then(() => process.exit(0))
+      if (stopping) return
+      stopping = true
+      void server.close().then(() => io.exit(0))
     }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    io.onSignal('SIGINT', stop)
+    io.onSignal('SIGTERM', stop)
     return -1
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     const message =
       e.code === 'EADDRINUSE' ? `port ${String(options.port)} is in use; pick another with --port (0 picks a free one)` : e.message
-    process.stderr.write(`loops-playground mock-server: ${message}\n`)
+    io.stderr.write(`loops-playground mock-server: ${message}\n`)
     return 2
   }
 }
 
-function printReady(server: MockServer): void {
-  process.stdout.write(`Mock Loops API listening on ${server.url}\n`)
-  process.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
-  process.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
-  process.stdout.write(`  Keys:\n`)
-  for (const { key, team } of server.keys) process.stdout.write(`    ${key}  team "${team}"\n`)
+function printReady(server: MockServer, io: CliIo): void {
+  io.stdout.write(`Mock Loops API listening on ${server.url}\n`)
+  io.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
+  io.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
+  io.stdout.write(`  Keys:\n`)
+  for (const { key, team } of server.keys) io.stdout.write(`    ${key}  team "${team}"\n`)
 }

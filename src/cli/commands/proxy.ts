@@ -2,9 +2,12 @@ import { DEFAULT_TIMEOUT_MS } from '../../proxy/create-proxy.ts'
 import { DEFAULT_UPSTREAM } from '../../proxy/parse-upstream.ts'
 import { ProxyConfigError } from '../../proxy/proxy-config-error.ts'
 import { serveProxy, type ServeProxyOptions } from '../../proxy/serve-proxy.ts'
-import { parseArgs, UsageError } from '../parse-args.ts'
+import type { CliIo } from '../cli-io.ts'
+import { parseCommandLine } from '../parse-command-line.ts'
+import { readNumber } from '../read-number.ts'
+import { UsageError } from '../usage-error.ts'
 
-const HELP = `Usage: loops-playground proxy [--port 8787] [--host 127.0.0.1] [--upstream ${DEFAULT_UPSTREAM}]
+export const HELP = `Usage: loops-playground proxy [--port 8787] [--host 127.0.0.1] [--upstream ${DEFAULT_UPSTREAM}]
                               [--allow-origin URL]... [--timeout 30000]
 
 A local proxy to real Loops that keeps your API key off the browser. It serves Loops' own paths, so any client
@@ -29,7 +32,7 @@ Options:
   --allow-origin URL also accept browser requests from this page origin (repeatable); by default the
                      playground's http://127.0.0.1:5173, http://localhost:5173, :4173 and the proxy's own origin
   --timeout MS       upstream timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
-  --help             this text
+  -h, --help         this text
 
 Logs one line per request to stderr: method, path (without the query), status, milliseconds.
 Exit codes: 2 for bad options (a one-line explanation on stderr); otherwise it runs until interrupted.
@@ -37,71 +40,58 @@ Exit codes: 2 for bad options (a one-line explanation on stderr); otherwise it r
 
 /** Parses the proxy's argv and environment into serve options. Throws UsageError or ProxyConfigError. */
 export function readProxyOptions(argv: readonly string[], env: Record<string, string | undefined>): ServeProxyOptions | 'help' {
-  // --allow-origin may repeat; parseArgs keeps one value per name, so collect it first
-  const allowOrigins: string[] = []
-  const rest: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? ''
-    if (arg === '--allow-origin') {
-      const value = argv[++i]
-      if (value === undefined || value.startsWith('--')) throw new UsageError('--allow-origin needs a value')
-      allowOrigins.push(value)
-    } else if (arg.startsWith('--allow-origin=')) {
-      allowOrigins.push(arg.slice('--allow-origin='.length))
-    } else {
-      rest.push(arg)
-    }
-  }
-  const args = parseArgs(rest, ['port', 'host', 'upstream', 'timeout'], ['help'])
-  if (args.options.has('help')) return 'help'
+  const args = parseCommandLine(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    upstream: { type: 'string' },
+    timeout: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+  })
+  if (args.help) return 'help'
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`)
-  const text = (name: string) => {
-    const value = args.options.get(name)
-    return typeof value === 'string' ? value : undefined
-  }
-  const number = (name: string, fallback: number) => {
-    const value = text(name)
-    if (value === undefined) return fallback
-    if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (got "${value}")`)
-    return Number(value)
-  }
+  const text = (name: string) => args.values[name] as string | undefined
+  const port = text('port')
+  const timeout = text('timeout')
   const options: ServeProxyOptions = {
-    port: number('port', 8787),
+    port: port === undefined ? 8787 : readNumber('port', port, { integer: true, min: 0, max: 65535 }),
     host: text('host') ?? '127.0.0.1',
     upstream: text('upstream') ?? DEFAULT_UPSTREAM,
-    timeoutMs: number('timeout', DEFAULT_TIMEOUT_MS),
-    allowOrigins: allowOrigins.map((origin) => origin.replace(/\/$/, '')),
+    timeoutMs: timeout === undefined ? DEFAULT_TIMEOUT_MS : readNumber('timeout', timeout, { integer: true, min: 0 }),
+    allowOrigins: ((args.values['allow-origin'] as string[] | undefined) ?? []).map((origin) => origin.replace(/\/$/, '')),
   }
   const apiKey = env.LOOPS_API_KEY
   if (apiKey !== undefined && apiKey !== '') options.apiKey = apiKey.trim()
   return options
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: ServeProxyOptions | 'help'
   try {
-    options = readProxyOptions(argv, process.env)
+    options = readProxyOptions(argv, io.env)
   } catch (error) {
-    process.stderr.write(`loops-playground proxy: ${(error as Error).message}. See --help.\n`)
+    io.stderr.write(`loops-playground proxy: ${(error as Error).message}. See --help.\n`)
     return 2
   }
   if (options === 'help') {
-    process.stdout.write(HELP)
+    io.stdout.write(HELP)
     return 0
   }
   try {
-    const running = await serveProxy({ ...options, log: (line) => process.stderr.write(`${line}\n`) })
+    const running = await serveProxy({ ...options, log: (line) => void io.stderr.write(`${line}\n`) })
     const key = options.apiKey === undefined ? "forwarding each client's own Authorization header" : 'adding LOOPS_API_KEY to every request'
-    process.stderr.write(
+    io.stderr.write(
       `loops-playground proxy: ${running.url} → ${options.upstream ?? DEFAULT_UPSTREAM}, ${key}\n` +
         `  base URL for clients: ${running.url} (official SDK: loops.apiRoot = '${running.url}/api/')\n` +
         `  browser pages allowed: ${running.allowedOrigins.join(', ')}\n`,
     )
-    const stop = () => {
-      void running.close().finally(() => process.exit(0))
+    let stopping = false
+    const stop = (): void => {
+      if (stopping) return
+      stopping = true
+      void running.close().finally(() => io.exit(0))
     }
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+    io.onSignal('SIGINT', stop)
+    io.onSignal('SIGTERM', stop)
     return -1
   } catch (error) {
     const message =
@@ -110,7 +100,7 @@ export async function run(argv: string[]): Promise<number> {
         : (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
           ? `port ${options.port ?? 8787} is in use; pick another with --port`
           : `could not start: ${(error as Error).message}`
-    process.stderr.write(`loops-playground proxy: ${message}\n`)
+    io.stderr.write(`loops-playground proxy: ${message}\n`)
     return 2
   }
 }

@@ -1,19 +1,31 @@
-import { writeFile } from 'node:fs/promises'
-import { createSender, type SenderEvent } from '../../core/index.ts'
-import { deadLetterLines } from '../dead-letter-lines.ts'
-import { formatSendSummary } from '../format-send-summary.ts'
-import { loadAndMap } from '../load-input.ts'
-import { parseArgs, UsageError } from '../parse-args.ts'
-import { createSendProgress } from '../send-progress.ts'
-import { wallClock } from '../../host/wall-clock.ts'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { resolve } from 'node:path'
+import { createSender, type MapResult, type SenderEvent, type SendOutcome } from '../../core/index.ts'
+import type { SendEachReport } from '../../core/sender/send-each.ts'
+import { openFileJournal, type FileJournal } from '../../host/file-journal.ts'
+import { createLineWriter } from '../../host/line-writer.ts'
+import type { CliIo } from '../cli-io.ts'
+import { deadLetterLine } from '../dead-letter-lines.ts'
+import { createReasonTally, formatSendSummary } from '../format-send-summary.ts'
+import { journalKey } from '../journal-key.ts'
+import { openInput, why, type MappedInput } from '../open-input.ts'
+import { parseCommandLine } from '../parse-command-line.ts'
+import { readNumber } from '../read-number.ts'
+import { readPresetFile } from '../read-preset-file.ts'
+import { createPlainProgress, createSendProgress, type SendProgress } from '../send-progress.ts'
+import { InputError, UsageError } from '../usage-error.ts'
 
 const DEFAULT_TARGET = 'https://app.loops.so'
+/** Connection failures, before any answer at all, after which `send` gives up on the target. */
+export const UNREACHABLE_TRIES = 3
 
-const HELP = `Usage: loops-playground send <file|-> [options]
+export const HELP = `Usage: loops-playground send <file|-> [options]
 
 Maps the input like "map", then sends every ready request through the rate-limited sender: throttled to the
 team's rate before Loops has to refuse, 429/5xx/network errors retried with backoff under the event's
-Idempotency-Key, 400 not retried, 409 counted as a duplicate, a rejected key (401/403) stops the run.
+Idempotency-Key, 400 not retried, 409 counted as a duplicate, a rejected key (401/403) stops the run. NDJSON
+input (envelopes, or a dead-letter file) is read, mapped, sent and recorded line by line, in bounded memory.
 
 Options:
   --preset FILE        a preset JSON file (as for map)
@@ -23,14 +35,23 @@ Options:
                        --target proxy that adds the key itself
   --rate N             requests per second for the key's team (default 10, Loops' limit)
   --concurrency N      requests in flight at once (default 10)
-  --dead-letter FILE   write every event that was not delivered (skipped or failed) with its reason, as NDJSON
+  --dead-letter FILE   write every event that was not delivered (skipped or failed) with its reason, as NDJSON,
+                       while the run goes; the file can be fixed and sent again as it is: send FILE
+  --journal FILE       an append-only record of each event's outcome, written as it happens; a run with the same
+                       journal sends only the events without a final outcome in it (delivered, duplicate or
+                       rejected with 400), so a killed run resumes where it stopped
+  --progress-interval S  when stderr is not a terminal, print a plain progress line at most every S seconds
+                       (default 5; 0 prints one per event)
   --json               print the summary as one JSON object on stdout:
                        {"total","delivered","duplicates","skipped","failed","retries","rateLimited","elapsedMs"}
-  --help               this text
+                       plus "journaled" (events an earlier run finished) with --journal
+  -h, --help           this text
 
-On a terminal, live progress goes to stderr. Ctrl-C cancels: events without an answer are recorded as failed.
-Exit codes: 0 when no event failed (skipped and duplicates included); 1 when any event failed; 2 for usage or
-input errors.
+On a terminal, live progress goes to stderr. Ctrl-C or SIGTERM cancels: events without an answer are recorded
+as failed (cancelled), the summary and the dead-letter file are written; Ctrl-C again quits at once. When the
+target refuses connections and nothing has answered yet, the run stops after ${UNREACHABLE_TRIES} failed tries.
+Exit codes: 0 when no event failed (skipped and duplicates included); 1 when any event failed or the run was
+cancelled; 2 for usage or input errors.
 `
 
 interface SendArgs {
@@ -41,25 +62,29 @@ interface SendArgs {
   rate: number
   concurrency: number
   deadLetter: string | undefined
+  journal: string | undefined
+  progressMs: number
   json: boolean
 }
 
-function readArgs(argv: string[]): SendArgs | 'help' {
-  const args = parseArgs(argv, ['preset', 'target', 'key', 'rate', 'concurrency', 'dead-letter'], ['json', 'help'])
-  if (args.options.has('help')) return 'help'
+function readArgs(argv: string[], env: CliIo['env']): SendArgs | 'help' {
+  const args = parseCommandLine(argv, {
+    preset: { type: 'string' },
+    target: { type: 'string' },
+    key: { type: 'string' },
+    rate: { type: 'string' },
+    concurrency: { type: 'string' },
+    'dead-letter': { type: 'string' },
+    journal: { type: 'string' },
+    'progress-interval': { type: 'string' },
+    json: { type: 'boolean' },
+  })
+  if (args.help) return 'help'
   if (args.positionals.length !== 1) throw new UsageError('give exactly one input file, or - for stdin')
-  const text = (name: string): string | undefined => {
-    const value = args.options.get(name)
-    return typeof value === 'string' ? value : undefined
-  }
-  const number = (name: string, fallback: number, integer: boolean): number => {
+  const text = (name: string): string | undefined => args.values[name] as string | undefined
+  const number = (name: string, fallback: number, range: Parameters<typeof readNumber>[2]): number => {
     const raw = text(name)
-    if (raw === undefined) return fallback
-    const value = Number(raw)
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-      throw new UsageError(`--${name} must be a ${integer ? 'whole ' : ''}number above 0, got "${raw}"`)
-    }
-    return value
+    return raw === undefined ? fallback : readNumber(name, raw, range)
   }
   const target = (text('target') ?? DEFAULT_TARGET).replace(/\/+$/, '')
   let url: URL
@@ -69,7 +94,7 @@ function readArgs(argv: string[]): SendArgs | 'help' {
     throw new UsageError(`--target must be an http(s) URL such as ${DEFAULT_TARGET}, got "${target}"`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be an http(s) URL, got "${target}"`)
-  const key = text('key') ?? (process.env['LOOPS_API_KEY'] || undefined)
+  const key = text('key') ?? (env['LOOPS_API_KEY'] || undefined)
   if (key === undefined && text('target') === undefined) {
     throw new UsageError('no API key: pass --key KEY or set LOOPS_API_KEY (or --target a proxy that adds the key)')
   }
@@ -78,92 +103,206 @@ function readArgs(argv: string[]): SendArgs | 'help' {
     preset: text('preset'),
     target,
     key,
-    rate: number('rate', 10, false),
-    concurrency: number('concurrency', 10, true),
+    rate: number('rate', 10, { integer: false, min: 0, above: true }),
+    concurrency: number('concurrency', 10, { integer: true, min: 1, max: 10_000 }),
     deadLetter: text('dead-letter'),
-    json: args.options.has('json'),
+    journal: text('journal'),
+    progressMs: number('progress-interval', 5, { integer: false, min: 0 }) * 1000,
+    json: args.values['json'] === true,
   }
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string, usage = false): number => {
+    io.stderr.write(`loops-playground send: ${message}${usage ? '. See --help.' : ''}\n`)
+    return 2
+  }
   let args: SendArgs
   try {
-    const read = readArgs(argv)
+    const read = readArgs(argv, io.env)
     if (read === 'help') {
-      process.stdout.write(HELP)
+      io.stdout.write(HELP)
       return 0
     }
     args = read
   } catch (error) {
-    process.stderr.write(`loops-playground send: ${(error as Error).message}. See --help.\n`)
-    return 2
+    return fail((error as Error).message, true)
   }
 
-  let results
-  try {
-    const mapped = await loadAndMap(args.file, args.preset)
-    for (const warning of mapped.warnings) process.stderr.write(`${warning}\n`)
-    results = mapped.results
-  } catch (error) {
-    process.stderr.write(`loops-playground send: ${(error as Error).message}\n`)
-    return 2
-  }
-  if (args.key === undefined) process.stderr.write('loops-playground send: no API key given; sending without Authorization (the proxy must add it)\n')
-
-  const progress = process.stderr.isTTY ? createSendProgress(process.stderr, results.length) : undefined
-  const note = (message: string): void => (progress ? progress.note(message) : void process.stderr.write(`${message}\n`))
+  const controller = new AbortController()
+  let unreachable: string | undefined
+  let answered = false
+  let refusals = 0
+  const events: ((event: SenderEvent) => void)[] = []
   const onEvent = (event: SenderEvent): void => {
-    progress?.onEvent(event)
+    for (const listener of events) listener(event)
+    if (event.type === 'response') answered = true
     if (event.type === 'rate-lowered') {
       note(`loops-playground send: Loops reports a limit of ${event.limit} requests/second for this team; slowing down to it.`)
     }
-    if (event.type === 'key-rejected') {
-      note(`loops-playground send: Loops rejected the API key (${event.status} ${event.message}); stopping. Check the key and send again.`)
+    if (event.type === 'retry' && event.reason === 'network-error' && !answered && ++refusals === UNREACHABLE_TRIES) {
+      unreachable = `Nothing answers at ${args.target} (${networkCode(event.error)}, ${UNREACHABLE_TRIES} tries): is the server running, and is --target right? Stopped before anything was delivered.`
+      controller.abort(new Error('the target does not answer'))
     }
-  }
-  const controller = new AbortController()
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130)
-    note('loops-playground send: cancelling (Ctrl-C again to quit at once)…')
-    controller.abort(new Error('cancelled by the user'))
   }
   let sender
   try {
     sender = createSender({
-      fetch: (request) => fetch(request),
+      fetch: io.fetch,
       baseUrl: args.target,
       ...(args.key !== undefined ? { apiKey: args.key } : {}),
-      clock: wallClock,
+      clock: io.clock,
       rate: args.rate,
       concurrency: args.concurrency,
       onEvent,
       signal: controller.signal,
     })
   } catch (error) {
-    process.stderr.write(`loops-playground send: ${(error as Error).message}. See --help.\n`)
-    return 2
-  }
-  process.on('SIGINT', onSigint)
-  let report
-  try {
-    report = await sender.send(results)
-  } finally {
-    process.off('SIGINT', onSigint)
-    progress?.stop()
+    return fail((error as Error).message, true)
   }
 
-  if (args.deadLetter !== undefined) {
-    const lines = deadLetterLines(results, report)
-    try {
-      await writeFile(args.deadLetter, lines.map((l) => `${l}\n`).join(''))
-    } catch (error) {
-      process.stderr.write(`loops-playground send: cannot write ${args.deadLetter}: ${(error as Error).message}\n`)
+  // from here on Ctrl-C and SIGTERM cancel (also while the input is indexed): every event is still recorded
+  const display: { progress?: SendProgress } = {}
+  const note = (message: string): void => void (display.progress ? display.progress.note(message) : io.stderr.write(`${message}\n`))
+  const onSignal = (): void => {
+    if (controller.signal.aborted) {
+      io.exit(130)
+      return
+    }
+    note('loops-playground send: cancelling (Ctrl-C again to quit at once)…')
+    controller.abort(new Error('cancelled by the user'))
+  }
+  const offSignals = [io.onSignal('SIGINT', onSignal), io.onSignal('SIGTERM', onSignal)]
+  const offAll = (): void => {
+    for (const off of offSignals) off()
+  }
+
+  let input: MappedInput
+  try {
+    input = await openInput(args.file, await readPresetFile(args.preset, io), io)
+  } catch (error) {
+    offAll()
+    if (!(error instanceof InputError)) throw error
+    return fail(error.message)
+  }
+  let journal: FileJournal | undefined
+  let deadLetter: ReturnType<typeof createWriteStream> | undefined
+  try {
+    if (args.journal !== undefined) journal = await openFileJournal(resolve(io.cwd, args.journal))
+    if (args.deadLetter !== undefined) {
+      deadLetter = createWriteStream(resolve(io.cwd, args.deadLetter))
+      await once(deadLetter, 'open')
+    }
+  } catch (error) {
+    offAll()
+    await input.close()
+    journal?.close()
+    const which = journal === undefined && args.journal !== undefined ? args.journal : (args.deadLetter ?? '')
+    return fail(`cannot write ${which}: ${why(error)}`)
+  }
+
+  for (const warning of input.warnings) io.stderr.write(`${warning}\n`)
+  if (journal && journal.doneAtOpen + journal.ignoredAtOpen > 0) {
+    io.stderr.write(
+      `loops-playground send: the journal has ${journal.doneAtOpen} finished events; they are not sent again` +
+        (journal.ignoredAtOpen > 0 ? ` (${journal.ignoredAtOpen} unreadable line(s) ignored, e.g. one torn by a crash)` : '') +
+        '.\n',
+    )
+  }
+  if (args.key === undefined) io.stderr.write('loops-playground send: no API key given; sending without Authorization (the proxy must add it)\n')
+
+  const shown = io.stderr.isTTY === true ? createSendProgress(io.stderr, input.total, io.clock) : createPlainProgress(io.stderr, input.total, io.clock, args.progressMs)
+  display.progress = shown
+  events.push((event) => shown.onEvent(event))
+
+  let journaled = 0
+  const activeJournal = journal
+  async function* pending(): AsyncGenerator<MapResult> {
+    for await (const result of input.results) {
+      if (activeJournal && result.request && result.status === 'ready' && activeJournal.isDone(journalKey(result.request))) {
+        journaled++
+        shown.journaled()
+        continue
+      }
+      yield result
     }
   }
-  if (args.json) process.stdout.write(`${JSON.stringify(report.summary)}\n`)
-  else process.stdout.write(formatSendSummary(report, args.target))
-  if (args.deadLetter === undefined && report.summary.failed > 0 && !args.json) {
-    process.stderr.write('Pass --dead-letter FILE to keep every event that was not delivered, with its reason.\n')
+  const reasons = createReasonTally()
+  const keyFailures = { refused: 0, notSent: 0 }
+  const deadLetterOut = deadLetter ? createLineWriter(deadLetter) : undefined
+  const onOutcome = async (_index: number, outcome: SendOutcome, result: MapResult): Promise<void> => {
+    if (outcome.status === 'failed') {
+      if (outcome.code === 'api-key') keyFailures.refused++
+      else if (outcome.code === 'not-sent') keyFailures.notSent++
+      else if (outcome.code === 'cancelled' && unreachable !== undefined) reasons.add('not sent: the target does not answer')
+      else reasons.add(outcome.reason)
+    }
+    if (journal && result.request && !(outcome.status === 'skipped' || (outcome.status === 'failed' && outcome.code === 'invalid'))) {
+      const final = outcome.status !== 'failed' || outcome.code === 'rejected'
+      journal.record({
+        key: journalKey(result.request),
+        status: outcome.status as 'delivered' | 'duplicate' | 'failed',
+        ...(outcome.status === 'failed' ? { code: outcome.code } : {}),
+        ...('httpStatus' in outcome && outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+        final,
+        index: result.source.index,
+      })
+    }
+    const line = deadLetterOut ? deadLetterLine(outcome, result) : undefined
+    if (line !== undefined) await deadLetterOut?.write(line)
   }
-  return report.summary.failed > 0 ? 1 : 0
+
+  let report: SendEachReport
+  try {
+    report = await sender.sendEach(pending(), onOutcome)
+  } finally {
+    offAll()
+    shown.stop()
+    journal?.close()
+    await input.close()
+  }
+  if (deadLetter) {
+    const stream = deadLetter
+    const ended = new Promise<void>((resolveEnd) => {
+      stream.once('error', (error) => {
+        io.stderr.write(`loops-playground send: cannot write ${args.deadLetter}: ${why(error)}\n`)
+        resolveEnd()
+      })
+      stream.end(() => resolveEnd())
+    })
+    await ended
+  }
+
+  const summary = { ...report.summary, ...(journal ? { journaled } : {}) }
+  if (args.json) io.stdout.write(`${JSON.stringify(summary)}\n`)
+  else {
+    io.stdout.write(
+      formatSendSummary({
+        report,
+        target: args.target,
+        reasons: reasons.top(),
+        keyFailures,
+        ...(journal ? { journaled } : {}),
+        ...(unreachable !== undefined ? { unreachable } : {}),
+      }),
+    )
+  }
+  if (args.json && unreachable !== undefined) io.stderr.write(`loops-playground send: ${unreachable}\n`)
+  if (args.deadLetter === undefined && report.summary.failed > 0 && !args.json) {
+    io.stderr.write('Pass --dead-letter FILE to keep every event that was not delivered, with its reason.\n')
+  }
+  return report.summary.failed > 0 || report.cancelled ? 1 : 0
+}
+
+/** The system error code under a fetch failure (ECONNREFUSED, ENOTFOUND…), or its message. */
+function networkCode(error: Error): string {
+  let deepest: Error = error
+  let cause: unknown = error.cause
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    const code = (cause as NodeJS.ErrnoException).code
+    if (typeof code === 'string') return code
+    deepest = cause
+    cause = cause.cause
+  }
+  return deepest.message
 }

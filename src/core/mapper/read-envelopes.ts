@@ -11,25 +11,28 @@ import { isObject } from '../loops/is-object.ts'
  * `timestamp` is filled deterministically (same input, same ids).
  */
 export function readEnvelopes(values: readonly unknown[]): InputCall[] {
-  return values.map((value, index): InputCall => {
-    const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : 'unknown'
-    const event = isObject(value) && typeof value['event'] === 'string' ? value['event'] : undefined
-    const base = { index, type, ...(event !== undefined ? { event } : {}) }
-    if (!isObject(value)) {
-      return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message: 'An envelope must be a JSON object with at least "type".' }] }
-    }
-    const filled = fill(value, index)
-    const parsed = DataflyEnvelope.safeParse(filled)
-    if (!parsed.success) {
-      const issues: Issue[] = parsed.error.issues.map((issue) => ({
-        severity: 'error',
-        path: ['envelope', ...issue.path.map(String)].join('.'),
-        message: `${issue.message}. Fix this field of the envelope (see the Datafly envelope schema).`,
-      }))
-      return { ...base, envelope: null, issues }
-    }
-    return { ...base, envelope: parsed.data, issues: [] }
-  })
+  return values.map((value, index) => readEnvelope(value, index))
+}
+
+/** One envelope value (the call at `index` of its input) as `readEnvelopes` reads it: for streamed input. */
+export function readEnvelope(value: unknown, index: number): InputCall {
+  const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : 'unknown'
+  const event = isObject(value) && typeof value['event'] === 'string' ? value['event'] : undefined
+  const base = { index, type, ...(event !== undefined ? { event } : {}) }
+  if (!isObject(value)) {
+    return { ...base, envelope: null, issues: [{ severity: 'error', path: 'envelope', message: 'An envelope must be a JSON object with at least "type".' }] }
+  }
+  const filled = fill(value, index)
+  const parsed = DataflyEnvelope.safeParse(filled)
+  if (!parsed.success) {
+    const issues: Issue[] = parsed.error.issues.map((issue) => ({
+      severity: 'error',
+      path: ['envelope', ...issue.path.map(String)].join('.'),
+      message: `${issue.message}. Fix this field of the envelope (see the Datafly envelope schema).`,
+    }))
+    return { ...base, envelope: null, issues }
+  }
+  return { ...base, envelope: parsed.data, issues: [] }
 }
 
 function fill(value: Record<string, unknown>, index: number): Record<string, unknown> {

@@ -8,6 +8,7 @@ import { defaultRetryOptions, type RetryOptions } from './retry-options.ts'
 import type { SenderEvent } from './sender-events.ts'
 import type { SendOutcome } from './send-outcome.ts'
 import type { SendReport } from './send-report.ts'
+import { sendEachWith, type SendEachReport } from './send-each.ts'
 
 export interface SenderOptions {
   /** Makes the HTTP requests: the global `fetch`, the browser's (`window.fetch`), or a test's. */
@@ -49,6 +50,16 @@ export interface SenderOptions {
 export interface Sender {
   /** Sends every `ready` result; resolves with exactly one outcome per result. Never rejects on Loops' answers. */
   send(results: readonly MapResult[], options?: { signal?: AbortSignal }): Promise<SendReport>
+  /**
+   * Sends results as they come (an iterable or a stream) without holding them or their outcomes: `onOutcome` gets
+   * each event's one outcome as it lands (await it to slow the sender down, e.g. while a file write drains). Event
+   * indexes count from 0 in arrival order. No `queued` events (the total is unknown). Resolves with the counts.
+   */
+  sendEach(
+    results: Iterable<MapResult> | AsyncIterable<MapResult>,
+    onOutcome: (index: number, outcome: SendOutcome, result: MapResult) => void | Promise<void>,
+    options?: { signal?: AbortSignal },
+  ): Promise<SendEachReport>
   /** The rate limiter in use (its `queueSize` is the number of requests waiting for their turn). */
   readonly limiter: RateLimiter
   /** Set once Loops rejected the API key; later sends record every event as `not-sent`. */
@@ -98,13 +109,17 @@ export function createSender(options: SenderOptions): Sender {
       return keyRejected
     },
     async send(results, sendOptions) {
+      results.forEach((_, index) => emit({ type: 'queued', index, total: results.length, at: clock.now() }))
+      const outcomes: SendOutcome[] = Array.from({ length: results.length })
+      const report = await this.sendEach(results, (index, outcome) => void (outcomes[index] = outcome), sendOptions)
+      return { ...report, outcomes }
+    },
+    sendEach(results, onOutcome, sendOptions) {
       const signal = anySignal(options.signal, sendOptions?.signal)
       // ends every wait (rate limiter, backoff) at once when the key is rejected or the caller aborts
       const stop = new AbortController()
       const waitSignal = anySignal(signal, stop.signal) ?? stop.signal
       if (keyRejected) stop.abort()
-      const start = clock.now()
-      const counters = { retries: 0, rateLimited: 0 }
       const context: DeliveryContext = {
         fetch,
         clock,
@@ -117,7 +132,7 @@ export function createSender(options: SenderOptions): Sender {
         signal,
         waitSignal,
         emit,
-        counters,
+        counters: { retries: 0, rateLimited: 0 },
         keyRejected: () => keyRejected,
         rejectKey: (status, message) => {
           if (keyRejected) return
@@ -126,45 +141,7 @@ export function createSender(options: SenderOptions): Sender {
           stop.abort()
         },
       }
-      results.forEach((_, index) => emit({ type: 'queued', index, total: results.length, at: clock.now() }))
-      const outcomes: SendOutcome[] = Array.from({ length: results.length })
-      let next = 0
-      const worker = async (): Promise<void> => {
-        while (next < results.length) {
-          const index = next++
-          // a missing entry throws in deliverResult and is still recorded (internal), never skipped
-          const result = results[index] as MapResult
-          const outcome = await deliverResult(context, index, result).catch(
-            (error: unknown): SendOutcome => ({
-              status: 'failed',
-              attempts: 0,
-              code: 'internal',
-              reason: `the sender failed unexpectedly (${error instanceof Error ? error.message : String(error)}); please report it`,
-            }),
-          )
-          outcomes[index] = outcome
-          emit({ type: 'outcome', index, outcome, at: clock.now() })
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(concurrency, results.length) }, worker))
-      const count = (status: SendOutcome['status']): number => outcomes.filter((o) => o.status === status).length
-      const report: SendReport = {
-        summary: {
-          total: results.length,
-          delivered: count('delivered'),
-          duplicates: count('duplicate'),
-          skipped: count('skipped'),
-          failed: count('failed'),
-          retries: counters.retries,
-          rateLimited: counters.rateLimited,
-          elapsedMs: clock.now() - start,
-        },
-        outcomes,
-        cancelled: outcomes.some((o) => o.status === 'failed' && o.code === 'cancelled'),
-      }
-      // a rejected key stays rejected for this sender (keyRejected is never cleared)
-      if (keyRejected) report.keyRejected = keyRejected
-      return report
+      return sendEachWith({ context, concurrency, results, onOutcome, deliver: deliverResult, keyRejected: () => keyRejected })
     },
   }
 }

@@ -1,0 +1,94 @@
+import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
+import { assignOwn } from '../util/set-own.ts'
+import type { ResolvedIdentity } from './resolve-identities.ts'
+
+/**
+ * `resolveIdentities` for input streamed twice (a big NDJSON file), in memory that grows with the visitors that
+ * have identity data, not with the calls:
+ *
+ * 1. first pass: `learn` every envelope that can change an identity (an `identify`, a `userId`, `context.traits`;
+ *    `mayChangeIdentity` tells from the raw line, so the others need not even be parsed);
+ * 2. second pass: `resolve` every call in input order; it gets the identity its whole session resolves to.
+ *
+ * Same rules as `resolveIdentities`: calls are grouped by `anonymousId`; `identify` and `context.traits` merge
+ * traits; a different user id on the same device starts a new person. A person is (visitor, generation): the
+ * generation grows only on a user-id switch, which only a learned envelope can cause, so both passes count the
+ * same generations even though the first skips calls.
+ */
+export interface IdentityIndex {
+  learn(envelope: DataflyEnvelope): void
+  resolve(envelope: DataflyEnvelope | null): ResolvedIdentity | null
+}
+
+interface Person {
+  userId?: string
+  traits: Record<string, unknown>
+}
+interface Current {
+  generation: number
+  userId?: string
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const userIdOf = (envelope: DataflyEnvelope): string | undefined =>
+  typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
+
+/** The texts `mayChangeIdentity` looks for: a line holding none of them cannot change an identity. */
+export const IDENTITY_MARKERS: readonly string[] = ['"userId"', 'identify', 'traits"', '\\u']
+
+/**
+ * Whether a raw NDJSON line may hold an envelope that changes an identity. False only when none of the names
+ * involved appears in the text (and no `\u` escape could spell one), so a false answer is always safe.
+ */
+export function mayChangeIdentity(line: string): boolean {
+  return IDENTITY_MARKERS.some((marker) => line.includes(marker))
+}
+
+
+/** Moves a visitor's current person on for this envelope (a user-id switch starts the next generation). */
+function step(current: Map<string, Current>, envelope: DataflyEnvelope): Current {
+  const userId = userIdOf(envelope)
+  let state = current.get(envelope.anonymousId)
+  if (!state) {
+    state = { generation: 0 }
+    current.set(envelope.anonymousId, state)
+  } else if (userId !== undefined && state.userId !== undefined && state.userId !== userId) {
+    state.generation++
+    delete state.userId
+  }
+  if (userId !== undefined) state.userId = userId
+  return state
+}
+
+const keyOf = (visitor: string, generation: number): string => `${generation}\u0000${visitor}`
+
+export function createIdentityIndex(): IdentityIndex {
+  const learned = new Map<string, Current>()
+  const replayed = new Map<string, Current>()
+  const people = new Map<string, Person>()
+
+  return {
+    learn(envelope) {
+      const state = step(learned, envelope)
+      const key = keyOf(envelope.anonymousId, state.generation)
+      let person = people.get(key)
+      if (!person) {
+        person = { traits: {} }
+        people.set(key, person)
+      }
+      if (state.userId !== undefined) person.userId = state.userId
+      if (envelope.type === 'identify' && isObject(envelope.traits)) assignOwn(person.traits, envelope.traits)
+      const contextTraits = envelope.context?.traits
+      if (isObject(contextTraits)) assignOwn(person.traits, contextTraits)
+    },
+    resolve(envelope) {
+      if (!envelope) return null
+      // a visitor the first pass never learned about has no user id and no traits
+      if (!learned.has(envelope.anonymousId)) return { traits: {} }
+      const state = step(replayed, envelope)
+      const person = people.get(keyOf(envelope.anonymousId, state.generation))
+      if (!person) return { traits: {} }
+      return person.userId !== undefined ? { userId: person.userId, traits: person.traits } : { traits: person.traits }
+    },
+  }
+}
