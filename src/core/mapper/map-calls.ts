@@ -17,6 +17,6 @@ export interface MapOptions {
 export function mapCalls(calls: readonly InputCall[], preset: Preset, options: MapOptions = {}): MapResult[] {
   const explain = options.explain === true
   const identities = resolveIdentities(calls.map((call) => call.envelope), explain ? { origins: true } : {})
-  const explainWith = explain ? { explain: true, callAt: (i: number) => calls[i] } : undefined
+  const explainWith = explain ? { explain: true as const, callAt: (i: number) => calls[i] } : undefined
   return calls.map((call, i): MapResult => mapOneCall(call, identities[i] ?? null, preset, explainWith))
 }
