@@ -228,6 +228,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   let journaled = 0
   const activeJournal = journal
+  let pulled = 0
   async function* pending(): AsyncGenerator<MapResult> {
     for await (const result of input.results) {
       if (activeJournal && result.request && result.status === 'ready' && activeJournal.isDone(journalKey(result.request))) {
@@ -235,6 +236,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         shown.journaled()
         continue
       }
+      // the streaming sender emits no "queued" events: the timeline learns each event's arrival here
+      timeline?.add({ type: 'queued', index: pulled++, total: input.total, at: io.clock.now() })
       yield result
     }
   }

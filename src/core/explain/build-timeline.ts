@@ -98,6 +98,7 @@ export function createTimelineBuilder(options: { maxMarks?: number } = {}): Time
       startedAt ??= event.at
       const at = event.at - startedAt
       last = Math.max(last, at)
+      if ('index' in event) total = Math.max(total, event.index + 1)
       switch (event.type) {
         case 'queued':
           total = Math.max(total, event.total)
