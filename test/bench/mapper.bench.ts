@@ -17,6 +17,9 @@ export default async function (): Promise<string> {
   const mapOnly = timeIt(5, () => {
     sink += mapCalls(calls, defaultPreset).length
   })
+  const explained = timeIt(5, () => {
+    sink += mapCalls(calls, defaultPreset, { explain: true }).length
+  })
   const readAndMap = timeIt(5, () => {
     sink += mapCalls(readEnvelopes(corpus), defaultPreset).length
   })
@@ -29,6 +32,7 @@ export default async function (): Promise<string> {
   const rows = [
     ['JSON.parse + JSON.stringify (baseline)', rt],
     ['mapCalls: identity + mapping + Loops checks', median(mapOnly)],
+    ['mapCalls with explain (provenance)', median(explained)],
     ['readEnvelopes (zod) + mapCalls', median(readAndMap)],
   ] as const
   return [
