@@ -38,7 +38,7 @@ test('hovering a trait in the script says it is dropped and which preset key wou
   const hover = page.locator('.monaco-hover').filter({ hasText: 'is not sent' })
   await expect(hover).toBeVisible()
   await expect(hover).toContainText('contactProperties.planName')
-  await script.locator('.view-line span', { hasText: /^plan$/ }).first().hover()
+  await script.locator('.view-line', { hasText: 'datafly.track' }).locator('span', { hasText: /^\s*plan\s*$/ }).last().hover()
   await expect(page.locator('.monaco-hover').filter({ hasText: '/body/eventProperties/plan' })).toBeVisible()
 })
 
