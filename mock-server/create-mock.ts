@@ -1,20 +1,20 @@
 import { http, type HttpHandler } from 'msw'
-import { handleControl } from './control/handle-control.ts'
 import { createIdFactory } from './create-id.ts'
-import { handleContentControl, contentSnapshot } from './content/content-control.ts'
+import { contentSnapshot } from './content/content-control.ts'
 import { resetContent, setTeamFeatures } from './content/content-store.ts'
-import { handleUploadTransfer } from './content/upload-transfer.ts'
 import { createDb } from './db.ts'
 import { createFaultStore } from './fault-store.ts'
-import { handleApi, toLogEntry } from './handle-api.ts'
+import { handleRequest } from './handle-request.ts'
 import { createIdempotencyStore } from './idempotency-store.ts'
 import { listContacts, listEmails, listEvents } from './inspect.ts'
+import { fromFetchRequest, toFetchResponse } from './mock-request.ts'
 import type { MockState } from './mock-state.ts'
 import { createMutex } from './mutex.ts'
 import { createRateLimiter } from './rate-limiter.ts'
 import { createRouteTable } from './route-table.ts'
 import { routes } from './routes/index.ts'
 import { seedTeam } from './seed-team.ts'
+import { createRequestLog, REQUEST_LOG_BYTES, REQUEST_LOG_ENTRIES } from './state/request-log.ts'
 import type { Mock, MockOptions } from './types.ts'
 import { createVirtualClock } from './virtual-clock.ts'
 import { createWebhooks } from './webhooks/create-webhooks.ts'
@@ -40,12 +40,11 @@ export function createMock(options: MockOptions = {}): Mock {
     lock: createMutex(),
     keys: new Map(),
     seeded: new Set(),
-    log: [],
-    logLimit: options.requestLogLimit ?? 1000,
+    log: createRequestLog(options.requestLogLimit ?? REQUEST_LOG_ENTRIES, options.requestLogBytes ?? REQUEST_LOG_BYTES),
     faults: createFaultStore(options.random ?? Math.random),
     seed: options.seed ?? {},
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    newId: createIdFactory(() => clock.now()),
+    newId: createIdFactory(() => clock.now(), options.random),
     ready: Promise.resolve(),
     isReady: false,
     eventSeq: 0,
@@ -77,8 +76,11 @@ export function createMock(options: MockOptions = {}): Mock {
   }
 
   const prefix = options.origin === undefined ? '*' : options.origin.replace(/\/+$/, '')
+  // the route table finds a route by its segments instead of trying each pattern in turn
+  const findRoute = createRouteTable(routes)
   const mock: Mock = {
     handlers: [] as HttpHandler[],
+    handle: (request) => handleRequest(mock, state, findRoute, request),
     get ready() {
       return state.ready
     },
@@ -90,10 +92,9 @@ export function createMock(options: MockOptions = {}): Mock {
     now: () => clock.now(),
     reset() {
       const { db } = state
-      for (const collection of [db.contacts, db.lists, db.properties, db.transactionals, db.sentEmails]) collection.clear()
-      db.events.length = 0
+      for (const collection of [db.contacts, db.lists, db.properties, db.transactionals, db.sentEmails, db.events]) collection.clear()
       state.seeded.clear()
-      state.log.length = 0
+      state.log.clear()
       state.eventSeq = 0
       state.limiter.reset()
       state.idempotency.reset()
@@ -106,7 +107,7 @@ export function createMock(options: MockOptions = {}): Mock {
     events: (team) => listEvents(state, team),
     emails: (team) => listEmails(state, team),
     content: (team) => contentSnapshot(state, team),
-    requests: () => state.log.map(toLogEntry),
+    requests: () => state.log.page(0, state.log.size),
     faults: () => state.faults.list(),
     addFault: (rule) => state.faults.add(rule),
     removeFault: (id) => state.faults.remove(id),
@@ -130,17 +131,8 @@ export function createMock(options: MockOptions = {}): Mock {
     },
   }
   void seedNewTeams().catch(() => undefined)
-  // one handler for every /api route; the table finds the route by segments instead of trying each pattern in turn
-  const findRoute = createRouteTable(routes)
-  mock.handlers.push(
-    http.all(`${prefix}/api/*`, ({ request }) => handleApi(state, findRoute(new URL(request.url).pathname), request)),
-    // content API storage (presigned upload PUT, served assets) and content inspection, before the generic control API
-    http.all(`${prefix}/_mock/uploads/*`, ({ request }) => handleUploadTransfer(state, request)),
-    http.all(`${prefix}/_mock/assets/*`, ({ request }) => handleUploadTransfer(state, request)),
-    http.all(`${prefix}/_mock/content`, ({ request }) => handleContentControl(state, request)),
-    http.all(`${prefix}/_mock/content/*`, ({ request }) => handleContentControl(state, request)),
-    http.all(`${prefix}/_mock/*`, ({ request }) => handleControl(mock, request)),
-    http.all(`${prefix}/_mock`, ({ request }) => handleControl(mock, request)),
-  )
+  // the one handler set of the browser and setupServer hosts; users can put their own before it with server.use()
+  const resolver = async ({ request }: { request: Request }): Promise<Response> => toFetchResponse(await mock.handle(fromFetchRequest(request)))
+  mock.handlers.push(http.all(`${prefix}/api/*`, resolver), http.all(`${prefix}/_mock/*`, resolver), http.all(`${prefix}/_mock`, resolver))
   return mock
 }

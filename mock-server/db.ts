@@ -1,5 +1,7 @@
 import { Collection } from '@msw/data'
 import * as z from 'zod'
+import { createContactStore } from './state/contact-store.ts'
+import { createEventStore } from './state/event-store.ts'
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
 
@@ -26,9 +28,9 @@ export const ContactRecord = z.object({
 export type ContactRecord = z.infer<typeof ContactRecord>
 
 /**
- * An accepted event. Events are an append-only log, kept in a plain array rather than a Collection: they are never
- * updated or queried by field on the hot path, and a Collection write (schema parse + structuredClone) was the
- * largest single cost of `events/send` in the benchmark.
+ * An accepted event. Events are an append-only log in an indexed store (state/event-store.ts) rather than a
+ * Collection: they are never updated, and a Collection write (schema parse + structuredClone) was the largest
+ * single cost of `events/send` in the benchmark.
  */
 export const EventRecord = z.object({
   id: z.string(),
@@ -84,11 +86,15 @@ export const SentEmailRecord = z.object({
 })
 export type SentEmailRecord = z.infer<typeof SentEmailRecord>
 
-/** The mock's data: one @msw/data collection per kind of record, every record tagged with its team. */
+/**
+ * The mock's data, every record tagged with its team. Contacts and events, which grow with use, live in indexed
+ * stores (lookups by email, userId and contact are Map reads); the small per-team catalogs are @msw/data
+ * collections.
+ */
 export function createDb() {
   return {
-    contacts: new Collection({ schema: ContactRecord }),
-    events: [] as EventRecord[],
+    contacts: createContactStore(),
+    events: createEventStore(),
     lists: new Collection({ schema: ListRecord }),
     properties: new Collection({ schema: PropertyRecord }),
     transactionals: new Collection({ schema: TransactionalRecord }),

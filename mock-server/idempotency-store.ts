@@ -16,15 +16,28 @@ export interface IdempotencyStore {
    * that fails calls `release()` and the key stays free.
    */
   reserve(scope: string, key: string, body: string): Reservation
+  /** how many keys are remembered (the last 24 hours' successful ones) */
+  readonly size: number
   reset(): void
 }
 
 /** The store keeps a hash of the body (the core's `stableHash`), not the body, for its 24 hours. */
 const hashOf = (text: string): string => stableHash(text)
 
+/**
+ * Keys that succeeded are kept in commit order (a Map keeps insertion order, and a re-used key is moved to the
+ * end), so expiry only looks at the oldest entries: each commit drops the expired ones from the front and stops at
+ * the first live one. No commit walks the whole map, and the store holds only the keys of the last 24 hours.
+ */
 export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_WINDOW_MS): IdempotencyStore {
   const used = new Map<string, { at: number; body: string }>()
   const pending = new Map<string, string>()
+  const expire = (now: number): void => {
+    for (const [id, entry] of used) {
+      if (now - entry.at < windowMs) return
+      used.delete(id)
+    }
+  }
   return {
     reserve(scope, key, text) {
       const body = hashOf(text)
@@ -42,8 +55,10 @@ export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_
           if (settled) return
           settled = true
           pending.delete(id)
-          used.set(id, { at: clock.now(), body })
-          if (used.size > 50_000) prune(used, clock.now(), windowMs)
+          const at = clock.now()
+          used.delete(id)
+          used.set(id, { at, body })
+          expire(at)
         },
         release() {
           if (settled) return
@@ -52,13 +67,12 @@ export function createIdempotencyStore(clock: MockClock, windowMs = IDEMPOTENCY_
         },
       }
     },
+    get size() {
+      return used.size
+    },
     reset() {
       used.clear()
       pending.clear()
     },
   }
-}
-
-function prune(used: Map<string, { at: number }>, now: number, windowMs: number): void {
-  for (const [id, entry] of used) if (now - entry.at >= windowMs) used.delete(id)
 }

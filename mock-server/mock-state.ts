@@ -3,11 +3,12 @@ import type { FaultStore } from './fault-store.ts'
 import type { IdempotencyStore } from './idempotency-store.ts'
 import type { Mutex } from './mutex.ts'
 import type { RateLimiter } from './rate-limiter.ts'
-import type { MockSeed, RequestLogEntry } from './types.ts'
-
-export type LogRecord = Omit<RequestLogEntry, 'at' | 'requestBody'> & { at: number; requestText: string | undefined }
+import type { RequestLog } from './state/request-log.ts'
+import type { MockSeed } from './types.ts'
 import type { VirtualClock } from './virtual-clock.ts'
 import type { MockWebhooks } from './webhooks/create-webhooks.ts'
+
+export type { LogRecord } from './state/request-log.ts'
 
 /** Everything a route can read or change; one per `createMock`. */
 export interface MockState {
@@ -21,9 +22,8 @@ export interface MockState {
   keys: Map<string, { team: string; revoked: boolean }>
   /** teams whose seed data exists */
   seeded: Set<string>
-  /** the request log, oldest first; bodies kept as text and parsed when read */
-  log: LogRecord[]
-  logLimit: number
+  /** the request log, oldest first, bounded in entries and bytes; bodies kept as clipped text, parsed when read */
+  log: RequestLog
   faults: FaultStore
   seed: MockSeed
   sleep: (ms: number) => Promise<void>

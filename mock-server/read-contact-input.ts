@@ -43,7 +43,8 @@ export function readContactInput(
   if (skip.has('contactProperties') && isObject(body.contactProperties)) entries.push(...Object.entries(body.contactProperties))
   if (!checked) {
     const issues: LoopsIssue[] = []
-    checkContactFields('body', entries, issues)
+    checkContactFields('body', body, issues, skip)
+    if (skip.has('contactProperties') && isObject(body.contactProperties)) checkContactFields('body.contactProperties', body.contactProperties, issues)
     throwFirstError(issues)
   }
   const input: ContactInput = { custom: new Map(), newProperties: new Map(), mailingLists: new Map() }

@@ -1,4 +1,5 @@
 import { badRequest, LoopsRequestError } from './loops-request-error.ts'
+import { fromFetchRequest, type MockRequest } from './mock-request.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
@@ -17,20 +18,23 @@ const isJsonType = (type: string): boolean => {
  * Reads a Loops request body: JSON, an object, at most 1 MB, valid UTF-8, with no `__proto__` key anywhere.
  * Every way it can be wrong is a LoopsRequestError whose message says what was wrong.
  */
-export async function readJsonBody(request: Request): Promise<JsonBody> {
-  const text = await readBodyText(request)
+export async function readJsonBody(request: MockRequest | Request): Promise<JsonBody> {
+  const text = await readBodyText('read' in request ? request : fromFetchRequest(request))
   return { json: parseJsonBody(text), text }
 }
 
-/** The body as text: a JSON Content-Type, at most 1 MB, valid UTF-8. */
-export async function readBodyText(request: Request): Promise<string> {
+/**
+ * The body as text: a JSON Content-Type, at most 1 MB, valid UTF-8. This is the one place the 1 MB limit is
+ * enforced, for every host: the reader stops at the limit, so a larger body is never held in memory.
+ */
+export async function readBodyText(request: MockRequest): Promise<string> {
   const type = request.headers.get('content-type')
   if (type === null) throw badRequest('The Content-Type header is missing: send the body as JSON with Content-Type: application/json.')
   if (!isJsonType(type)) throw badRequest(`Content-Type "${type}" is not supported: send the body as JSON with Content-Type: application/json.`)
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > BODY_LIMIT_BYTES) throw tooLarge()
-  const bytes = new Uint8Array(await request.arrayBuffer())
-  if (bytes.byteLength > BODY_LIMIT_BYTES) throw tooLarge()
+  const bytes = await request.read(BODY_LIMIT_BYTES)
+  if (bytes === undefined) throw tooLarge()
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

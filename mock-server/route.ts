@@ -1,9 +1,11 @@
+import type { MockRequest } from './mock-request.ts'
 import type { MockState } from './mock-state.ts'
 import type { Reply } from './reply.ts'
 
 export interface RouteContext {
   state: MockState
-  request: Request
+  /** method, URL and headers (`request.headers.get(name)`); read the body with `body()` */
+  request: MockRequest
   url: URL
   team: string
   /** values of the route's `{name}` path segments, URI-decoded */

@@ -35,6 +35,6 @@ export async function seedTeam(state: MockState, team: string): Promise<void> {
     if (input.email === undefined) continue
     const existing = contactLookup(state, team).byEmail(input.email)
     const record = await applyContact(state, team, existing ? { kind: 'update', contact: existing, set: {} } : { kind: 'create', email: input.email, ...(input.userId !== undefined ? { userId: input.userId } : {}) }, input)
-    if (suppressed === true) await db.contacts.update((q) => q.where({ id: record.id }), { data: (r) => void (r.suppressed = true) })
+    if (suppressed === true) db.contacts.update(record.id, (r) => void (r.suppressed = true))
   }
 }

@@ -3,7 +3,7 @@ import { labelOf } from './default-seed.ts'
 import type { ContactRecord } from './db.ts'
 import type { MockState } from './mock-state.ts'
 import type { ContactInput, TeamCatalog } from './read-contact-input.ts'
-import { sameEmail, type ContactLookup, type Resolution } from './resolve-contact.ts'
+import type { ContactLookup, Resolution } from './resolve-contact.ts'
 
 const catalogs = new WeakMap<MockState, Map<string, TeamCatalog>>()
 
@@ -39,9 +39,9 @@ function changes(contact: ContactRecord, input: ContactInput, set: { email?: str
 
 export function contactLookup(state: MockState, team: string): ContactLookup<ContactRecord> {
   return {
-    // function conditions: @msw/data tests them directly (object conditions walk every record's entries)
-    byEmail: (email) => state.db.contacts.findFirst((q) => q.where((c) => c.team === team && sameEmail(c.email, email))),
-    byUserId: (userId) => state.db.contacts.findFirst((q) => q.where((c) => c.team === team && c.userId === userId)),
+    // indexed: a Map read, whatever the number of contacts
+    byEmail: (email) => state.db.contacts.byEmail(team, email),
+    byUserId: (userId) => state.db.contacts.byUserId(team, userId),
   }
 }
 
@@ -85,26 +85,24 @@ export async function applyContact(
     })
   }
   if (!changes(resolution.contact, input, resolution.set)) return resolution.contact
-  const updated = await state.db.contacts.update((q) => q.where({ id: resolution.contact.id }), {
-    data(record) {
-      if (resolution.set.email !== undefined) record.email = resolution.set.email
-      if (resolution.set.userId !== undefined) record.userId = resolution.set.userId
-      if (input.firstName !== undefined) record.firstName = input.firstName
-      if (input.lastName !== undefined) record.lastName = input.lastName
-      if (input.source !== undefined) record.source = input.source
-      if (input.subscribed !== undefined) record.subscribed = input.subscribed
-      if (input.userGroup !== undefined) record.userGroup = input.userGroup
-      for (const [key, value] of input.custom) {
-        if (value === null) delete record.custom[key]
-        else record.custom[key] = value
-      }
-      for (const [id, on] of input.mailingLists) {
-        const has = record.mailingLists.includes(id)
-        if (on && !has) record.mailingLists.push(id)
-        if (!on && has) record.mailingLists.splice(record.mailingLists.indexOf(id), 1)
-      }
-      record.updatedAt = now
-    },
+  const updated = state.db.contacts.update(resolution.contact.id, (record) => {
+    if (resolution.set.email !== undefined) record.email = resolution.set.email
+    if (resolution.set.userId !== undefined) record.userId = resolution.set.userId
+    if (input.firstName !== undefined) record.firstName = input.firstName
+    if (input.lastName !== undefined) record.lastName = input.lastName
+    if (input.source !== undefined) record.source = input.source
+    if (input.subscribed !== undefined) record.subscribed = input.subscribed
+    if (input.userGroup !== undefined) record.userGroup = input.userGroup
+    for (const [key, value] of input.custom) {
+      if (value === null) delete record.custom[key]
+      else record.custom[key] = value
+    }
+    for (const [id, on] of input.mailingLists) {
+      const has = record.mailingLists.includes(id)
+      if (on && !has) record.mailingLists.push(id)
+      if (!on && has) record.mailingLists.splice(record.mailingLists.indexOf(id), 1)
+    }
+    record.updatedAt = now
   })
   return updated ?? resolution.contact
 }
@@ -113,7 +111,12 @@ export async function applyContact(
  * A contact as `contacts/find` returns it: default keys in Loops' order, set custom properties (in the team's
  * property order) between `userId` and `mailingLists`, `mailingLists` as `{id: true}`.
  */
-export function contactJson(state: MockState, record: ContactRecord): Record<string, unknown> {
+/** The team's custom property keys in their order (what `contactJson` lays out); read once for a whole page. */
+export function customPropertyOrder(state: MockState, team: string): string[] {
+  return state.db.properties.findMany((q) => q.where({ team, custom: true })).map((p) => p.key)
+}
+
+export function contactJson(state: MockState, record: ContactRecord, order = customPropertyOrder(state, record.team)): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: record.id,
     email: record.email,
@@ -124,7 +127,6 @@ export function contactJson(state: MockState, record: ContactRecord): Record<str
     userGroup: record.userGroup,
     userId: record.userId,
   }
-  const order = state.db.properties.findMany((q) => q.where({ team: record.team, custom: true })).map((p) => p.key)
   for (const key of order)
     if (Object.hasOwn(record.custom, key))
       Object.defineProperty(out, key, { value: record.custom[key], enumerable: true, writable: true, configurable: true })

@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw'
+import type { MockAnswer, MockRequest } from './mock-request.ts'
 import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 import type { WebhookOptions } from './webhooks/webhook-types.ts'
 import type { TeamContentSnapshot } from './content/content-snapshot.ts'
@@ -36,7 +37,7 @@ export interface MockOptions {
   seed?: MockSeed
   /** default: real time */
   clock?: MockClock
-  /** default Math.random; used for a fault's `probability` */
+  /** default Math.random; used for a fault's `probability` and the random part of ids */
   random?: () => number
   /** how a fault's `latencyMs` waits; default setTimeout */
   sleep?: (ms: number) => Promise<void>
@@ -44,6 +45,8 @@ export interface MockOptions {
   origin?: string
   /** how many request-log entries to keep (oldest dropped first), default 1000 */
   requestLogLimit?: number
+  /** about how many bytes the request log may hold (oldest dropped first), default 4 MiB; bodies are clipped to 4,000 characters */
+  requestLogBytes?: number
   /** outgoing webhooks: where they go (a URL or a `deliver` callback), secret, toggles, cap, retries (docs/webhooks.md) */
   webhooks?: WebhookOptions
   /** per-team switches: `contentApi: false` answers the content API with 401 (default on); `attachments: false`
@@ -120,8 +123,13 @@ export interface MockKey {
 }
 
 export interface Mock {
-  /** msw 3 handlers for '*\/api/v1/...' and '*\/_mock/...' */
+  /** msw 3 handlers for '*\/api/v1/...' and '*\/_mock/...' (the browser and setupServer hosts serve these) */
   handlers: HttpHandler[]
+  /**
+   * Answers one request without msw: what the handlers call, and what the standalone HTTP server calls directly
+   * (no Fetch Request or Response is built on that path). Never rejects.
+   */
+  handle(request: MockRequest): Promise<MockAnswer>
   keys(): MockKey[]
   /** virtual clock: adds `ms` to the clock's offset */
   advance(ms: number): void

@@ -20,7 +20,7 @@ export function syncEventPatterns(state: MockState, content: TeamContent): void 
   const events = state.db.events
   if (events.length < content.eventsSeen) content.eventsSeen = 0
   for (let i = content.eventsSeen; i < events.length; i++) {
-    const e = events[i]
+    const e = events.at(i)
     if (!e || e.team !== content.team) continue
     const pattern = eventPattern(state, content, e.eventName)
     for (const [name, value] of Object.entries(e.eventProperties)) if (!pattern.properties.has(name)) pattern.properties.set(name, typeOf(value))

@@ -1,11 +1,16 @@
-import { CORS_HEADERS, jsonResponse, preflight } from '../cors-headers.ts'
+import { CORS_HEADERS, failAnswer as fail, jsonAnswer as jsonResponse, preflight } from '../cors-headers.ts'
+import { pageContacts, pageEmails, pageEvents } from '../inspect.ts'
+import { fromFetchResponse, type MockAnswer, type MockRequest } from '../mock-request.ts'
+import type { MockState } from '../mock-state.ts'
+import { BODY_LIMIT_BYTES } from '../read-json-body.ts'
 import type { Mock } from '../types.ts'
 import { handleWebhooksControl } from '../webhooks/handle-webhooks-control.ts'
+import { pageHeaders, readPage } from './read-page.ts'
 
-const fail = (status: number, message: string): Response => jsonResponse(status, { success: false, message })
-
-async function readJson(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text()
+async function readJson(request: MockRequest): Promise<Record<string, unknown>> {
+  const bytes = await request.read(BODY_LIMIT_BYTES)
+  if (bytes === undefined) throw new TypeError('the body is larger than 1 MB')
+  const text = new TextDecoder().decode(bytes)
   if (text.trim() === '') return {}
   const json: unknown = JSON.parse(text)
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new TypeError('the body must be a JSON object')
@@ -14,15 +19,16 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
 
 /**
  * The `/_mock/` control API (no auth: a local tool): reset, contacts, events, emails, request log, faults,
- * virtual clock, keys. JSON in and out, CORS open to every origin.
+ * virtual clock, keys. JSON in and out, CORS open to every origin. The lists (contacts, events, emails,
+ * requests) are paged: `?limit=` (default 100, at most 1000) and `?offset=` (negative: from the end); the
+ * answer is the page's array, with `x-total-count` and, when more follow, a `link: <…>; rel="next"` header.
  */
-export async function handleControl(mock: Mock, request: Request): Promise<Response> {
-  const method = request.method.toUpperCase()
+export async function handleControl(mock: Mock, state: MockState, request: MockRequest, url: URL): Promise<MockAnswer> {
+  const method = request.method
   if (method === 'OPTIONS') return preflight()
-  const url = new URL(request.url)
   const parts = url.pathname.replace(/^.*?\/_mock\/?/, '').split('/').filter(Boolean).map(decodeSegment)
   const team = url.searchParams.get('team') ?? undefined
-  if (parts[0] === 'webhooks') return handleWebhooksControl(mock.webhooks, request, parts.slice(1), team)
+  if (parts[0] === 'webhooks') return fromFetchResponse(await handleWebhooksControl(mock.webhooks, request.toRequest(), parts.slice(1), team))
   const route = `${method} ${parts[0] ?? ''}${parts[1] !== undefined ? '/:' : ''}`
   try {
     switch (route) {
@@ -30,13 +36,17 @@ export async function handleControl(mock: Mock, request: Request): Promise<Respo
         await mock.reset()
         return jsonResponse(200, { success: true })
       case 'GET contacts':
-        return jsonResponse(200, mock.contacts(team))
       case 'GET events':
-        return jsonResponse(200, mock.events(team))
       case 'GET emails':
-        return jsonResponse(200, mock.emails(team))
-      case 'GET requests':
-        return jsonResponse(200, mock.requests())
+      case 'GET requests': {
+        const { offset, limit } = readPage(url)
+        const page =
+          parts[0] === 'contacts' ? pageContacts(state, team, offset, limit)
+          : parts[0] === 'events' ? pageEvents(state, team, offset, limit)
+          : parts[0] === 'emails' ? pageEmails(state, team, offset, limit)
+          : { items: state.log.page(offset < 0 ? Math.max(0, state.log.size + offset) : offset, limit), total: state.log.size }
+        return jsonResponse(200, page.items, pageHeaders(url, page, offset, limit))
+      }
       case 'GET faults':
         return jsonResponse(200, mock.faults())
       case 'POST faults':

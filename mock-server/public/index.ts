@@ -22,3 +22,15 @@ export type {
   SentEmail,
   StoredEvent,
 } from '../types.ts'
+export type { MockWebhooks } from '../webhooks/create-webhooks.ts'
+export type {
+  DeliveryState,
+  WebhookAttempt,
+  WebhookDeliverFn,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointPatch,
+  WebhookOptions,
+  WebhookReply,
+  WebhookRequest,
+} from '../webhooks/webhook-types.ts'

@@ -1,4 +1,4 @@
-import { startMockServer as listen } from '../http.ts'
+import { startHttpServerMock as listen } from '../hosts/http-server.ts'
 import type { Mock, MockOptions } from '../types.ts'
 
 export interface StartMockServerOptions extends MockOptions {

@@ -84,7 +84,7 @@ export const deleteContactRoute: Route = {
       return ctx.state.lock.run(async () => {
         const contact = findByIdentifier(ctx, id)
         if (!contact) throw new LoopsRequestError(404, 'Contact not found.')
-        ctx.state.db.contacts.delete((q) => q.where({ id: contact.id }))
+        ctx.state.db.contacts.delete(contact.id)
         emitContactDeleted(ctx.state, ctx.team, contact)
         return ok({ success: true, message: 'Contact deleted' })
       })

@@ -24,7 +24,7 @@ export const suppressionRoute: Route = {
         if (!contact) throw new LoopsRequestError(404, 'This contact was not found.')
         if (!contact.suppressed) throw badRequest('This contact is not suppressed.')
         if (contact.removalsUsed >= REMOVAL_LIMIT) throw badRequest('Removal quota exceeded.')
-        await ctx.state.db.contacts.update((q) => q.where({ id: contact.id }), { data: (r) => void ((r.suppressed = false), r.removalsUsed++) })
+        ctx.state.db.contacts.update(contact.id, (r) => void ((r.suppressed = false), r.removalsUsed++))
         return ok({
           success: true,
           message: 'Email removed from suppression list.',

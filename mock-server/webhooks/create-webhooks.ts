@@ -187,12 +187,20 @@ export function createWebhooks({ clock, realTime, newId, defaultTeam, options = 
     if (!Number.isFinite(rate)) lane.starts.length = 0
     lane.inFlight = true
     const startedIn = generation
-    void attempt(endpoint, head).finally(() => {
-      if (startedIn !== generation) return
-      lane.inFlight = false
-      pump(team)
-      changed()
-    })
+    void attempt(endpoint, head)
+      .catch((error: unknown) => {
+        // a bug here must not take the mock down: the delivery keeps its place and the reason is logged
+        console.error('loops mock: a webhook attempt failed unexpectedly', error)
+        if (head.state !== 'pending' || lane.pending.includes(head)) return
+        head.attempts.push({ at: new Date(clock.now()).toISOString(), status: null, latencyMs: 0, response: '', headers: head.headers, error: `the mock failed to send it: ${(error as Error).message}` })
+        settle(head, 'failed')
+      })
+      .finally(() => {
+        if (startedIn !== generation) return
+        lane.inFlight = false
+        pump(team)
+        changed()
+      })
   }
 
   const settle = (d: Delivery, state: 'delivered' | 'failed'): void => {

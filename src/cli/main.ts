@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   proxy: () => import('./commands/proxy.ts'),
   clay: () => import('./commands/clay.ts'),
   diff: () => import('./commands/diff.ts'),
+  webhooks: () => import('./commands/webhooks.ts'),
 }
 
 /** `loops-playground <command> …` in-process: dispatches to the command and returns its exit code. */

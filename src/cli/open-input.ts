@@ -4,6 +4,8 @@ import { resolve } from 'node:path'
 import { createIdentityIndex, IDENTITY_MARKERS, type IdentityIndex } from '../core/mapper/identity-index.ts'
 import { mapOneCall } from '../core/mapper/map-one-call.ts'
 import { readNdjsonLine } from '../core/mapper/read-ndjson-line.ts'
+import type { ContentIds } from '../core/mapper/read-envelopes.ts'
+import { createContentIds } from '../core/util/content-id.ts'
 import { inputKindOf, mapCalls, readInput, type InputKind, type MapResult, type Preset } from '../core/index.ts'
 import { readLines, MAX_LINE_LENGTH, type Line } from '../host/read-lines.ts'
 import { scanMarkedLines } from '../host/scan-marked-lines.ts'
@@ -83,6 +85,8 @@ async function openNdjson(path: string, name: string, preset: Preset, explain: b
   // first pass: who is who. Only lines that can change an identity are decoded and parsed (plus the first
   // lines, until one parses, to tell a file that is not NDJSON at all); the rest are only counted
   const identities: IdentityIndex = createIdentityIndex({ origins: explain })
+  // identical lines are all marked or all not, so this pass counts their ordinals as the second does
+  const firstIds = createContentIds()
   let calls = 0
   let parsed = 0
   let firstBad = ''
@@ -94,7 +98,7 @@ async function openNdjson(path: string, name: string, preset: Preset, explain: b
       if (line.tooLong) firstBad ||= tooLongMessage(line.lineNumber)
       else if (line.text === undefined) parsed++
       else {
-        const read = readNdjsonLine(line.text, calls, line.lineNumber)
+        const read = readNdjsonLine(line.text, calls, line.lineNumber, firstIds)
         if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) firstBad ||= read.call.issues[0].message
         else parsed++
         if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope, read.call.index)
@@ -108,9 +112,10 @@ async function openNdjson(path: string, name: string, preset: Preset, explain: b
   // second pass: map each line as it is read
   async function* results(): AsyncGenerator<MapResult> {
     let index = 0
+    const ids = createContentIds()
     for await (const line of readLines(path)) {
       if (!line.tooLong && line.text.trim() === '') continue
-      const read = readLine(line, index)
+      const read = readLine(line, index, ids)
       yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.resolve(read.call.envelope), preset, explain ? { explain: true, callAt: () => undefined } : undefined)
       index++
     }
@@ -121,8 +126,8 @@ async function openNdjson(path: string, name: string, preset: Preset, explain: b
 const tooLongMessage = (lineNumber: number): string =>
   `Line ${lineNumber} is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB, far over Loops' 1 MB request limit; fix or remove it.`
 
-function readLine(line: Line, index: number): ReturnType<typeof readNdjsonLine> {
-  if (!line.tooLong) return readNdjsonLine(line.text, index, line.lineNumber)
+function readLine(line: Line, index: number, ids: ContentIds): ReturnType<typeof readNdjsonLine> {
+  if (!line.tooLong) return readNdjsonLine(line.text, index, line.lineNumber, ids)
   const message = tooLongMessage(line.lineNumber)
   return { kind: 'call', call: { index, type: 'unknown', envelope: null, issues: [{ severity: 'error', path: 'envelope', message, line: line.lineNumber }] } }
 }

@@ -9,6 +9,7 @@ Usage:
   loops-playground mock-server [--port 4010] [options]        run the mock Loops API on a port
   loops-playground proxy [--port 8787] [options]              run the local proxy to real Loops
   loops-playground clay <rows.csv|.ndjson|.json> [options]    sync a Clay table export into Loops (HTTP API column)
+  loops-playground webhooks listen|trigger [options]          receive and verify, or send, signed Loops webhooks
 
 Run "loops-playground <command> --help" for a command's options.
 `

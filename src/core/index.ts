@@ -1,8 +1,7 @@
 // The isomorphic core: no I/O, no globals. Named re-exports only.
 export { DataflyConsent, DataflyContext, DataflyEnvelope, ConsentPurpose, DataflyCallType } from './schemas/datafly-envelope.ts'
 export { Issue, IssueSeverity } from './schemas/issue.ts'
-export { LoopsContactUpdateRequest, LoopsEventRequest, LoopsRequest, LoopsScalar, LoopsContactValue, LoopsMailingLists, HttpMethod } from './schemas/loops-requests.ts'
-export { LoopsErrorResponse, LoopsResponse, LoopsSuccessResponse } from './schemas/loops-responses.ts'
+export { LoopsContactUpdateRequest, LoopsEventRequest, LoopsRequest, HttpMethod } from './schemas/loops-requests.ts'
 export { Preset, PropertyRoute } from './schemas/preset.ts'
 export { jsonSchemas } from './schemas/json-schemas.ts'
 export { readScript, type ScriptCall, type ScriptRead } from './script/read-script.ts'
@@ -46,6 +45,9 @@ export { ApiKeyError } from './sender/errors/api-key-error.ts'
 export { NetworkError } from './sender/errors/network-error.ts'
 export { TimeoutError } from './sender/errors/timeout-error.ts'
 export { isLoopsError } from './sender/errors/is-loops-error.ts'
+export { decide, type DeliveryState, type DecideContext, type Decision, type Step, type Effects } from './sender/decide.ts'
+export { isConnectionRefused } from './sender/is-connection-refused.ts'
+export type { Answer } from './sender/attempt-once.ts'
 export {
   WEBHOOK_EVENT_NAMES,
   isWebhookEventName,

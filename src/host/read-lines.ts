@@ -18,7 +18,7 @@ export const MAX_LINE_LENGTH = 64 * 1024 * 1024
  * a break is still read.
  */
 export async function* readLines(source: string | AsyncIterable<Uint8Array | string>, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<Line> {
-  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1024 * 1024 }) : source
+  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: 64 * 1024 }) : source
   const decoder = new StringDecoder('utf8')
   let pending = ''
   let skipping = false

@@ -41,7 +41,7 @@ export async function scanMarkedLines(
     const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end
     onLine({ lineNumber, blank, text: want ? buf.toString('utf8', start, stop) : undefined, tooLong: false })
   }
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
     let data = chunk as Buffer
     if (skipping) {
       const nl = data.indexOf(10)

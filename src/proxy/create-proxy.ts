@@ -13,12 +13,18 @@
  *    containing `..`, `%2e`, `%2f`, `%5c`, `\` or `//` (400); the target URL must stay on the upstream's origin.
  * 5. Bodies over 4 MiB are refused (413).
  * 6. With `apiKey`, `Authorization: Bearer <apiKey>` replaces the client's; without it the client's is forwarded.
- * 7. Upstream timeout → 504, upstream unreachable → 502, both as `{"success":false,"message"}` JSON.
+ * 7. Upstream timeout → 504, upstream unreachable → 502, an answer whose body cannot be decoded (a corrupt
+ *    content-encoding) → 502, all as `{"success":false,"message"}` JSON. A body that fails after it began
+ *    (a timeout mid-body) breaks the client's connection, so the client sees a failure, not a short 200; the log
+ *    line, written when the body ends, says `failed mid-body`.
  * 8. The key is never in a response (headers and body are redacted, even if the upstream echoes it), a log line
  *    or an error message.
  */
 import { unsafePathToken } from './check-path.ts'
 import { errorResponse, type ProxyRefusal } from './error-response.ts'
+
+/** The longest request target (path and query) the proxy forwards; Loops' are short. */
+const MAX_TARGET_LENGTH = 8192
 import { headersDown, headersUp } from './forward-headers.ts'
 import { limitBytes } from './limit-bytes.ts'
 import { DEFAULT_UPSTREAM, parseUpstream } from './parse-upstream.ts'
@@ -48,6 +54,8 @@ function printable(text: string): string {
 function errorCode(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause
   if (typeof cause?.code === 'string') return cause.code
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string') return code
   return error instanceof Error ? error.name : 'network error'
 }
 
@@ -81,12 +89,13 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'Origin' }
       : {}
 
+    const logLine = (status: number, note?: string): void => {
+      if (!log) return
+      const ms = Math.round(clock.now() - started)
+      log(redact(`${method} ${printable(rawPath)} ${status} ${ms}ms${note ? ` (${note})` : ''}`, secrets))
+    }
     const finish = (response: Response, note?: string): Response => {
-      if (log) {
-        const ms = Math.round(clock.now() - started)
-        const line = `${method} ${printable(rawPath)} ${response.status} ${ms}ms${note ? ` (${note})` : ''}`
-        log(redact(line, secrets))
-      }
+      logLine(response.status, note)
       return response
     }
     const refuse = (status: number, reason: ProxyRefusal, message: string, headers?: Record<string, string>) =>
@@ -139,6 +148,9 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
       return refuse(405, 'method', `Method ${printable(method)} is not forwarded; Loops uses GET, POST, PUT and DELETE.`, {
         allow: ALLOW,
       })
+    }
+    if (rawUrl.length > MAX_TARGET_LENGTH) {
+      return refuse(414, 'path', `The request path is ${rawUrl.length} characters long; the proxy forwards at most ${MAX_TARGET_LENGTH}. Loops' paths are short: see ${API_PREFIX}….`)
     }
     const token = unsafePathToken(rawUrl)
     if (token !== undefined) {
@@ -215,9 +227,63 @@ export function createProxy(options: ProxyOptions): ProxyHandler {
     for (const [name, value] of Object.entries(cors)) headers.set(name, value)
     const scrub = redactStream(secrets)
     const status = upstreamResponse.status
+    const statusText = redact(upstreamResponse.statusText, secrets)
     const nullBody = status === 204 || status === 205 || status === 304
     if (nullBody) void upstreamResponse.body?.cancel()
-    const downBody = nullBody || upstreamResponse.body === null ? null : scrub ? upstreamResponse.body.pipeThrough(scrub) : upstreamResponse.body
-    return finish(new Response(downBody, { status, statusText: redact(upstreamResponse.statusText, secrets), headers }))
+    if (nullBody || upstreamResponse.body === null) return finish(new Response(null, { status, statusText, headers }))
+
+    // The first chunk is read before the status goes out: a body that cannot be decoded (a corrupt
+    // content-encoding) or that times out before it starts is a 502/504 JSON answer, never an empty 200.
+    const reader = (scrub ? upstreamResponse.body.pipeThrough(scrub) : upstreamResponse.body).getReader()
+    const why = (error: unknown): string => (timeout.aborted ? 'timeout' : request.signal.aborted ? 'client gone' : printable(errorCode(error)))
+    let first: ReadableStreamReadResult<Uint8Array>
+    try {
+      first = await reader.read()
+    } catch (error) {
+      if (timeout.aborted) {
+        return refuse(504, 'timeout', `Loops (${upstream.origin}) began answering but did not finish within ${timeoutMs / 1000} s. The request may or may not have been processed; retry it with the same Idempotency-Key.`)
+      }
+      if (request.signal.aborted) return refuse(502, 'aborted', 'The client closed the connection before Loops answered.')
+      const encoding = printable(upstreamResponse.headers.get('content-encoding') ?? 'none').slice(0, 40)
+      return refuse(
+        502,
+        'upstream',
+        `Loops' answer (status ${status}) could not be decoded (content-encoding: ${encoding}; ${why(error)}), so none of it is passed on. ` +
+          'The request may or may not have been processed; retry it with the same Idempotency-Key.',
+      )
+    }
+    // The rest streams; the log line is written when the body ends, and says so if it failed midway (the
+    // client then sees a broken connection, not a short 200).
+    let logged = false
+    const done = (note?: string): void => {
+      if (logged) return
+      logged = true
+      logLine(status, note)
+    }
+    const downBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) {
+          controller.close()
+          done()
+        } else controller.enqueue(first.value)
+      },
+      async pull(controller) {
+        try {
+          const next = await reader.read()
+          if (next.done) {
+            controller.close()
+            done()
+          } else controller.enqueue(next.value)
+        } catch (error) {
+          done(`failed mid-body: ${why(error)}`)
+          controller.error(error)
+        }
+      },
+      cancel(reason) {
+        done('failed mid-body: client gone')
+        void reader.cancel(reason).catch(() => undefined)
+      },
+    })
+    return new Response(downBody, { status, statusText, headers })
   }
 }

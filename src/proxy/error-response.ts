@@ -1,5 +1,5 @@
 /** Why the proxy answered by itself; sent as the `x-loops-proxy` header so clients can tell it from Loops. */
-export type ProxyRefusal = 'host' | 'origin' | 'method' | 'path' | 'size' | 'timeout' | 'unreachable' | 'aborted'
+export type ProxyRefusal = 'host' | 'origin' | 'method' | 'path' | 'size' | 'timeout' | 'unreachable' | 'aborted' | 'malformed' | 'expect' | 'upstream'
 
 /**
  * A Loops-shaped error from the proxy itself: `{"success":false,"message":"…"}`, so every client (the official

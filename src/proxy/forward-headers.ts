@@ -5,7 +5,7 @@
  * deny-list: Loops' own headers (`x-ratelimit-*`, `retry-after`, `content-type`, `etag`…) pass, minus cookies,
  * hop-by-hop headers, the CORS headers (the proxy answers CORS itself) and the encoding headers fetch has undone.
  */
-import { redact } from './redact.ts'
+import { redact, redactName } from './redact.ts'
 
 const UP = ['accept', 'accept-language', 'content-type', 'content-length', 'idempotency-key', 'user-agent'] as const
 
@@ -39,7 +39,7 @@ export function headersUp(incoming: Headers, apiKey: string | undefined): Header
   return out
 }
 
-/** The headers sent back to the client: Loops' headers minus the dropped ones, with any secret redacted. */
+/** The headers sent back to the client: Loops' headers minus the dropped ones, with any secret redacted, in names too. */
 export function headersDown(upstream: Headers, secrets: readonly (string | undefined)[]): Headers {
   const named = new Set(
     (upstream.get('connection') ?? '')
@@ -50,7 +50,7 @@ export function headersDown(upstream: Headers, secrets: readonly (string | undef
   const out = new Headers()
   for (const [name, value] of upstream) {
     if (DOWN_DROPPED.has(name) || named.has(name) || name.startsWith('access-control-')) continue
-    out.append(name, redact(value, secrets))
+    out.append(redactName(name, secrets), redact(value, secrets))
   }
   return out
 }

@@ -4,6 +4,7 @@
  */
 import { ProxyConfigError } from './proxy-config-error.ts'
 import { isHeaderToken } from '../core/index.ts'
+import { REDACT_MIN } from './redact.ts'
 
 /** The prefix of every Loops API path the proxy forwards. */
 export const API_PREFIX = '/api/v1/'
@@ -54,6 +55,13 @@ export function checkProxyOptions(options: ProxyOptions): void {
   if (apiKey !== undefined && !isHeaderToken(apiKey)) {
     throw new ProxyConfigError(
       'LOOPS_API_KEY is empty or contains spaces or control characters; copy it again from Loops (Settings → API)',
+    )
+  }
+  if (apiKey !== undefined && apiKey.length < REDACT_MIN) {
+    throw new ProxyConfigError(
+      `LOOPS_API_KEY is ${apiKey.length} characters long; the proxy needs at least ${REDACT_MIN} to redact it safely ` +
+        'from answers and log lines (a shorter string would also match ordinary text). Loops keys are 32 characters: ' +
+        'copy yours again from Loops (Settings → API)',
     )
   }
   if (basePath !== undefined && basePath !== '' && !/^\/[\w-]+(?:\/[\w-]+)*$/.test(basePath)) {

@@ -2,7 +2,8 @@
  * @module
  * Defence in depth for "the key never appears in a response or a log line": whatever an upstream echoes (a debug
  * server, a misbehaving mock), the secret is replaced before it leaves the proxy. Secrets shorter than
- * {@link REDACT_MIN} characters are not redacted, since replacing a short string would corrupt ordinary bodies.
+ * {@link REDACT_MIN} characters are not redacted, since replacing a short string would corrupt ordinary bodies;
+ * the proxy refuses to start with a key that short (`checkProxyOptions`).
  */
 
 export const REDACT_MIN = 8
@@ -10,6 +11,13 @@ export const REDACTED = '[redacted]'
 
 function usable(secrets: readonly (string | undefined)[]): string[] {
   return secrets.filter((s): s is string => s !== undefined && s.length >= REDACT_MIN)
+}
+
+/** A header name with each secret replaced by `redacted` (brackets are not allowed in a name); case-insensitive, as names are. */
+export function redactName(name: string, secrets: readonly (string | undefined)[]): string {
+  let out = name.toLowerCase()
+  for (const secret of usable(secrets)) out = out.replaceAll(secret.toLowerCase(), 'redacted')
+  return out
 }
 
 /** `text` with every occurrence of each secret replaced by `[redacted]`. */

@@ -3,15 +3,14 @@
  * The standalone proxy: a node:http server on a loopback address running {@link createProxy}. The handler is
  * built once the port is known, so `Host` and the proxy's own origin can be checked against the bound port.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
-import { createProxy, type ProxyOptions } from './create-proxy.ts'
+import type { Server } from 'node:http'
+import { serveFetch } from '../host/serve-fetch.ts'
+import { startHttpServer } from '../host/start-http-server.ts'
+import { createProxy, type ProxyHandler, type ProxyOptions } from './create-proxy.ts'
 import { isLoopbackHost, loopbackHostHeaders, loopbackOrigins, PLAYGROUND_ORIGINS } from './loopback.ts'
-import { handleNodeRequest } from './node-adapter.ts'
 import { DEFAULT_UPSTREAM, parseUpstream } from './parse-upstream.ts'
+import { checkProxyOptions } from './proxy-options.ts'
 import { ProxyConfigError } from './proxy-config-error.ts'
-
 export interface ServeProxyOptions extends Omit<ProxyOptions, 'allowedOrigins' | 'allowedHosts' | 'basePath'> {
   /** Port to listen on; 0 picks a free one. Default 8787. */
   port?: number
@@ -42,40 +41,24 @@ export async function serveProxy(options: ServeProxyOptions = {}): Promise<Runni
   const port = options.port ?? 8787
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ProxyConfigError(`--port must be 0–65535 (got ${port})`)
   parseUpstream(options.upstream ?? DEFAULT_UPSTREAM) // fail before binding
+  checkProxyOptions({ ...options, allowedOrigins: [], allowedHosts: [] })
   const { port: _port, host: _host, allowOrigins = [], ...proxyOptions } = options
 
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined
-  const server = createServer((req, res) => handle?.(req, res))
-  // CONNECT never reaches the request handler; refuse it rather than drop the socket
-  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, PUT, DELETE, OPTIONS\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')
+  let proxy: ProxyHandler | undefined
+  const running = await startHttpServer({
+    port,
+    host,
+    // the raw target goes to the handler as info.rawUrl: the path guard sees it before any URL parser
+    onRequest: (req, res, origin) => void serveFetch(async (request, info) => proxy?.(request, info), req, res, origin),
+    errorHeaders: (reason) => ({ 'x-loops-proxy': reason }),
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address() as AddressInfo
-  const bound = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const { address } = running
   const allowedOrigins = [...new Set([...PLAYGROUND_ORIGINS, ...loopbackOrigins(address.port, address.address), ...allowOrigins])]
   try {
-    const proxy = createProxy({ ...proxyOptions, allowedOrigins, allowedHosts: loopbackHostHeaders(address.port, address.address) })
-    const base = `http://${bound}:${address.port}`
-    handle = (req, res) => void handleNodeRequest(proxy, req, res, base)
-    return {
-      url: base,
-      allowedOrigins,
-      server,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()))
-          server.closeAllConnections()
-        }),
-    }
+    proxy = createProxy({ ...proxyOptions, allowedOrigins, allowedHosts: loopbackHostHeaders(address.port, address.address) })
+    return { url: running.url, allowedOrigins, server: running.server, close: running.close }
   } catch (error) {
-    server.close()
+    await running.close()
     throw error
   }
 }

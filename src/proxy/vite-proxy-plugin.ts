@@ -28,7 +28,7 @@ import type { AddressInfo } from 'node:net'
 import { loadEnv, type Plugin, type ResolvedConfig } from 'vite'
 import { createProxy, type ProxyHandler } from './create-proxy.ts'
 import { loopbackHostHeaders, loopbackOrigins } from './loopback.ts'
-import { handleNodeRequest } from './node-adapter.ts'
+import { serveFetch } from '../host/serve-fetch.ts'
 import { DEFAULT_UPSTREAM, parseUpstream } from './parse-upstream.ts'
 import { ProxyConfigError } from './proxy-config-error.ts'
 import { LOOPS_PROXY_PREFIX } from './proxy-prefix.ts'
@@ -88,7 +88,7 @@ export function loopsProxyPlugin(options: LoopsProxyPluginOptions = {}): Plugin 
       const address = server.httpServer?.address()
       const port = typeof address === 'object' && address !== null ? address.port : fallbackPort
       if (port === undefined) return next()
-      void handleNodeRequest(handlerFor(port), req, res, `http://127.0.0.1:${port}`)
+      void serveFetch(handlerFor(port), req, res, `http://127.0.0.1:${port}`)
     })
   }
 

@@ -3,7 +3,7 @@
 // once with Promise.all and one after another. Same 500 events, same server, same run; the mock is reset
 // (events, idempotency keys, rate-limit windows) before each client.
 import { LoopsClient, RateLimitExceededError } from 'loops'
-import { startMockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { createSender, defaultPreset, mapCalls, readInput, type LoopsEventRequest, type MapResult } from '../../src/core/index.ts'
 import { wallClock } from '../../src/host/wall-clock.ts'
 
@@ -48,7 +48,7 @@ function sdkEvent(result: MapResult): Parameters<LoopsClient['sendEvent']>[0] {
 }
 
 export default async function (): Promise<string> {
-  const server = await startMockServer({ port: 0, rateLimit: LIMIT, keys: { [KEY]: 'Bench' }, requestLogLimit: 10 })
+  const server = await startHttpServerMock({ port: 0, rateLimit: LIMIT, keys: { [KEY]: 'Bench' }, requestLogLimit: 10 })
   const events = mappedEvents()
   const runs: Run[] = []
   let pauses = 0

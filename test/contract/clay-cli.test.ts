@@ -1,16 +1,22 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
-import { runCli } from '../fixtures/cli-io.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'
-let server: MockServer
+const BIN = join(import.meta.dirname, '../../src/cli/bin.js')
+let server: HttpServerMock
 let dir: string
 
-// in-process, as the other command tests
-const clay = (args: string[]) => runCli(['clay', ...args], { env: { LOOPS_API_KEY: '' } })
+function clay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, 'clay', ...args], { env: { ...process.env, LOOPS_API_KEY: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
 
 const file = async (name: string, text: string): Promise<string> => {
   const path = join(dir, name)
@@ -30,7 +36,7 @@ const CSV = [
 const UPDATE = '{\n  "email": "{{Email}}",\n  "firstName": "{{First name}}",\n  "company": "{{Company}}",\n  "note": "{{Note}}"\n}\n'
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
+  server = await startHttpServerMock({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
   dir = await mkdtemp(join(tmpdir(), 'clay-cli-'))
 })
 

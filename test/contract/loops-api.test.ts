@@ -1,4 +1,4 @@
-import { createMockServer } from '../../mock-server/node.ts'
+import { setupServerMock } from '../../mock-server/hosts/setup-server.ts'
 import { defineLoopsContract } from './loops-contract.ts'
 import { frozenClock } from './frozen-clock.ts'
 
@@ -7,7 +7,7 @@ import { frozenClock } from './frozen-clock.ts'
 const baseUrl = process.env.LOOPS_BASE_URL?.replace(/\/+$/, '').replace(/\/api$/, '')
 const MOCK_ORIGIN = 'http://loops.mock.test'
 const KEY = 'contract-suite-key'
-const inProcess = baseUrl === undefined ? createMockServer({ keys: { [KEY]: 'Contract Team' }, origin: MOCK_ORIGIN, clock: frozenClock() }) : undefined
+const inProcess = baseUrl === undefined ? setupServerMock({ keys: { [KEY]: 'Contract Team' }, origin: MOCK_ORIGIN, clock: frozenClock() }) : undefined
 
 async function hasControl(origin: string): Promise<boolean> {
   try {

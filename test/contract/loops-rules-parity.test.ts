@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { checkLoopsBody, defaultPreset, errorsOf, mapCalls, type LoopsEndpoint } from '../../src/core/index.ts'
 import { callsOf, makeIdentify, makeTrack } from '../fixtures/builders.ts'
 import { frozenClock } from './frozen-clock.ts'
@@ -9,7 +9,7 @@ import { frozenClock } from './frozen-clock.ts'
 const KEY = 'parity-key'
 const LIST = 'cm3n274xf027h0mi33t4qhrdg'
 const TRANSACTIONAL = 'cm3n2vjux00cgeyeflew9ly2w'
-let server: MockServer
+let server: HttpServerMock
 let n = 0
 const fresh = (): string => `parity-${++n}@example.com`
 
@@ -144,7 +144,7 @@ async function mockVerdict(row: Row): Promise<{ accepted: boolean; status: numbe
 }
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'Parity' }, rateLimit: 1_000_000, clock: frozenClock(), seed: { contacts: [{ email: 'known@example.com', userId: 'known-user' }] } })
+  server = await startHttpServerMock({ keys: { [KEY]: 'Parity' }, rateLimit: 1_000_000, clock: frozenClock(), seed: { contacts: [{ email: 'known@example.com', userId: 'known-user' }] } })
 })
 afterAll(() => server.close())
 

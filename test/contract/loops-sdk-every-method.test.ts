@@ -1,6 +1,6 @@
 import { APIError, LoopsClient } from 'loops'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { frozenClock } from './frozen-clock.ts'
 import { openApiErrors } from './openapi.ts'
 
@@ -8,7 +8,7 @@ import { openApiErrors } from './openapi.ts'
 // standalone mock on a real port; ids and revision ids come from earlier answers. The last case fails when the SDK
 // has a method this file never called, so a new SDK release cannot add an untested method unnoticed.
 const KEY = 'sdk-every-method-key'
-let server: MockServer
+let server: HttpServerMock
 let loops: LoopsClient
 const called = new Set<string>()
 
@@ -16,7 +16,7 @@ const sdkMethods = (): string[] =>
   Object.getOwnPropertyNames(LoopsClient.prototype).filter((name) => name !== 'constructor' && !name.startsWith('_') && typeof (LoopsClient.prototype as unknown as Record<string, unknown>)[name] === 'function')
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'SDK Content Team' }, clock: frozenClock(), seed: { contacts: [{ email: 'sdk-all-suppressed@example.com', suppressed: true }] } })
+  server = await startHttpServerMock({ keys: { [KEY]: 'SDK Content Team' }, clock: frozenClock(), seed: { contacts: [{ email: 'sdk-all-suppressed@example.com', suppressed: true }] } })
   const client = new LoopsClient(KEY)
   client.apiRoot = `${server.url}/api/`
   // records each call; each call starts in a fresh rate-limit window (the clock is frozen otherwise)

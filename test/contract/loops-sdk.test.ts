@@ -1,16 +1,16 @@
 import { APIError, LoopsClient, RateLimitExceededError } from 'loops'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { frozenClock } from './frozen-clock.ts'
 
 // The official `loops` SDK (7.3.0) against the standalone mock on a real port, with its apiRoot pointed there.
 const KEY = 'sdk-test-key'
 const WELCOME = 'cm3n2vjux00cgeyeflew9ly2w'
-let server: MockServer
+let server: HttpServerMock
 let loops: LoopsClient
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10, clock: frozenClock(), seed: { contacts: [{ email: 'sdk-suppressed@example.com', suppressed: true }] } })
+  server = await startHttpServerMock({ keys: { [KEY]: 'SDK Team' }, rateLimit: 10, clock: frozenClock(), seed: { contacts: [{ email: 'sdk-suppressed@example.com', suppressed: true }] } })
   loops = new LoopsClient(KEY)
   loops.apiRoot = `${server.url}/api/`
 })

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 // The /_mock control API over HTTP (what the playground and users call): reset, inspection, faults, clock, keys.
 const KEY = 'control-key'
-let server: MockServer
+let server: HttpServerMock
 let clockMs = Date.UTC(2026, 5, 1)
 let randomValues: number[] = []
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'Control Team' }, clock: { now: () => clockMs }, random: () => randomValues.shift() ?? 0, sleep: async () => {} })
+  server = await startHttpServerMock({ keys: { [KEY]: 'Control Team' }, clock: { now: () => clockMs }, random: () => randomValues.shift() ?? 0, sleep: async () => {} })
 })
 afterAll(() => server.close())
 beforeEach(async () => {
@@ -132,4 +132,29 @@ it('answers CORS preflights on /_mock and carries Access-Control-Allow-Origin: *
   expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
   expect((await control('GET', 'keys')).headers.get('access-control-allow-origin')).toBe('*')
   expect((await control('GET', 'nothing-here')).status).toBe(404)
+})
+
+it('pages the contact list: ?limit and ?offset, x-total-count, and a link to the next page', async () => {
+  for (const n of [1, 2, 3, 4, 5]) await sendEvent(`page${n}@example.com`)
+  const first = await control('GET', 'contacts?limit=2')
+  expect((first.json as { contact: { email: string } }[]).map((c) => c.contact.email)).toEqual(['page1@example.com', 'page2@example.com'])
+  expect(first.headers.get('x-total-count')).toBe('5')
+  expect(first.headers.get('link')).toBe('</_mock/contacts?limit=2&offset=2>; rel="next"')
+  const last = await control('GET', 'contacts?limit=2&offset=4')
+  expect((last.json as { contact: { email: string } }[]).map((c) => c.contact.email)).toEqual(['page5@example.com'])
+  expect(last.headers.get('link')).toBeNull()
+  expect((last.json as { timeline: unknown[] }[])[0]?.timeline).toHaveLength(1)
+})
+
+it('pages the request log from its end with a negative offset, newest last', async () => {
+  for (const n of [1, 2, 3]) await sendEvent(`tail${n}@example.com`)
+  const { json, headers } = await control('GET', 'requests?offset=-2')
+  expect((json as { requestBody: { email: string } }[]).map((r) => r.requestBody.email)).toEqual(['tail2@example.com', 'tail3@example.com'])
+  expect(headers.get('x-total-count')).toBe('3')
+})
+
+it('refuses a page size out of range with a 400 that says the range', async () => {
+  const { status, json } = await control('GET', 'events?limit=5000')
+  expect(status).toBe(400)
+  expect(json).toEqual({ success: false, message: '`limit` must be a whole number from 1 to 1000, got "5000"' })
 })

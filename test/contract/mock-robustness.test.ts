@@ -1,17 +1,17 @@
 import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 
 // Malformed and concurrent input against the standalone server (a real port): never a 5xx, never a crash,
 // every error a {success:false,message} JSON body.
 const KEY = 'robust-key'
-let server: MockServer
+let server: HttpServerMock
 let clockMs = Date.UTC(2026, 0, 1)
 const clock = { now: () => clockMs }
 
 beforeAll(async () => {
-  server = await startMockServer({ keys: { [KEY]: 'Robust' }, rateLimit: 1_000_000, clock })
+  server = await startHttpServerMock({ keys: { [KEY]: 'Robust' }, rateLimit: 1_000_000, clock })
 })
 afterAll(() => server.close())
 
@@ -125,7 +125,7 @@ it('accepts exactly one of 100 concurrent events sharing an idempotency key, and
 })
 
 it('lets exactly the limit through when 50 requests arrive in one window', async () => {
-  const limited = await startMockServer({ keys: { [KEY]: 'Limited', 'second-key': 'Limited' }, rateLimit: 10, clock })
+  const limited = await startHttpServerMock({ keys: { [KEY]: 'Limited', 'second-key': 'Limited' }, rateLimit: 10, clock })
   try {
     clockMs += 1000
     const url = new URL(limited.url)

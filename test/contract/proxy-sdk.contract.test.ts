@@ -2,18 +2,18 @@
 // point the SDK at `loops-playground proxy` with LOOPS_API_KEY set.
 import { APIError, LoopsClient, RateLimitExceededError } from 'loops'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { serveProxy, type RunningProxy } from '../../src/proxy/serve-proxy.ts'
 
 const KEY = '6f1e3c2b9a8d7e6f5a4b3c2d1e0f9a8b'
-let mockServer: MockServer
+let mockServer: HttpServerMock
 let proxy: RunningProxy
 let keyless: RunningProxy
 const lines: string[] = []
 let now = Date.parse('2026-01-01T00:00:00Z')
 
 beforeAll(async () => {
-  mockServer = await startMockServer({ keys: { [KEY]: 'Acme' }, rateLimit: 3, clock: { now: () => now } })
+  mockServer = await startHttpServerMock({ keys: { [KEY]: 'Acme' }, rateLimit: 3, clock: { now: () => now } })
   proxy = await serveProxy({ port: 0, upstream: mockServer.url, apiKey: KEY, log: (line) => lines.push(line) })
   keyless = await serveProxy({ port: 0, upstream: mockServer.url, log: (line) => lines.push(line) })
 })

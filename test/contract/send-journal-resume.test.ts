@@ -6,16 +6,16 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { runCli } from '../fixtures/cli-io.ts'
 
 const KEY = 'journal-key-0123456789abcdef'
 const BIN = join(import.meta.dirname, '../../src/cli/bin.js')
 const TOTAL = 300
-let server: MockServer
+let server: HttpServerMock
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 100_000 })
+  server = await startHttpServerMock({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 100_000 })
 })
 afterAll(() => server.close())
 

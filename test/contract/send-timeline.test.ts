@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock as startMockServer, type HttpServerMock as MockServer } from '../../mock-server/hosts/http-server.ts'
 import { runCli } from '../fixtures/cli-io.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.ts'
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { createTestIo, runCli } from '../fixtures/cli-io.ts'
 
 const KEY = '0123456789abcdef0123456789abcdef'
-let server: MockServer
+let server: HttpServerMock
 let dir: string
 let script: string
 
@@ -21,7 +21,7 @@ const readLines = async (path: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>)
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
+  server = await startHttpServerMock({ port: 0, keys: { [KEY]: 'Acme' }, rateLimit: 10_000 })
   dir = await mkdtemp(join(tmpdir(), 'sender-cli-'))
   script = join(dir, 'session.js')
   const lines = ["datafly.identify('user_1', { email: 'sam@example.com' })"]

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createMockServer } from '../../mock-server/node.ts'
+import { setupServerMock } from '../../mock-server/hosts/setup-server.ts'
 import { createSender, type MapResult } from '../../src/core/index.ts'
 import { createFakeClock } from '../unit/sender-fake-clock.ts'
 import { readyResults } from '../unit/sender-fixtures.ts'
 
 const KEY = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4'
 const clock = createFakeClock(Date.UTC(2026, 10, 23, 12, 0, 0))
-const { server, mock } = createMockServer({ keys: { [KEY]: 'Acme' }, clock: { now: () => clock.now() } })
+const { server, mock } = setupServerMock({ keys: { [KEY]: 'Acme' }, clock: { now: () => clock.now() } })
 
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }))
 afterAll(() => server.close())

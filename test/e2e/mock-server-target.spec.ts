@@ -1,11 +1,11 @@
-import { startMockServer, type MockServer } from '../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../mock-server/hosts/http-server.ts'
 import { ARTIFACTS, expect, openPlayground, sendAndWait, test } from './fixtures.ts'
 
 const KEY = 'e2e0mockserver0key0000000000000a'
-let server: MockServer
+let server: HttpServerMock
 
 test.beforeAll(async () => {
-  server = await startMockServer({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' } })
+  server = await startHttpServerMock({ port: 0, host: '127.0.0.1', keys: { [KEY]: 'Acme' } })
 })
 test.afterAll(async () => {
   await server.close()

@@ -109,3 +109,11 @@ it('refuses a body that is not a JSON object', () => {
 it('does not treat an escaped quote in the template as the end of a string', () => {
   expect(bodyOf('{"title": "The \\"{{Role}}\\" role"}', { Role: 'CTO "acting"' })).toEqual({ title: 'The "CTO "acting"" role' })
 })
+
+it('refuses nesting deeper than 64 levels with an issue instead of exhausting the stack', () => {
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`
+  const result = render('{"a": {{A}}}', { A: deep })
+  expect(result.ok).toBe(false)
+  if (!result.ok) expect(result.issues[0]?.message).toMatch(/nested deeper than 64 levels/)
+  expect(render('{"a": {{A}}}', { A: `${'['.repeat(60)}${']'.repeat(60)}` }).ok).toBe(true)
+})

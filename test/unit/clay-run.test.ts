@@ -77,11 +77,20 @@ it('retries a 429 through the sender and shows 429 only when the retries run out
   expect(outcomes[0]).toMatchObject({ status: 'failed', httpStatus: 429, attempts: 3, message: 'Rate limit exceeded' })
 })
 
-it('checks contacts/update for an email and events/send for eventName and an identity', () => {
-  expect(checkLoopsBody('contacts/update', { firstName: 'Sam' }).map((i) => i.path)).toEqual(['body.email'])
-  expect(checkLoopsBody('contacts/update', { email: 'sam@example.com', plan: 'pro' })).toEqual([])
-  expect(checkLoopsBody('events/send', { plan: 'pro' }).map((i) => i.path)).toEqual(['body.eventName', 'body'])
-  expect(checkLoopsBody('events/send', { userId: 'u1', eventName: 'a:b' }).map((i) => i.path)).toEqual(['body.eventName'])
-  expect(checkLoopsBody('events/send', { email: 'x@y.co', eventName: 'e', eventProperties: { a: [1] } }).map((i) => i.path)).toEqual(['body.eventProperties.a'])
-  expect(checkLoopsBody('contacts/update', { email: 'not-an-email', company: { name: 'x' } }).map((i) => i.path)).toEqual(['body.email', 'body.company'])
+it('checks bodies with the shared Loops rulebook, plus the Clay guide\'s email for contacts/update', () => {
+  const found = (endpoint: 'contacts/update' | 'events/send', body: Record<string, unknown>) => checkLoopsBody(endpoint, body).map((i) => [i.severity, i.path])
+  expect(found('contacts/update', { firstName: 'Sam' })).toEqual([['error', 'body.email']])
+  expect(found('contacts/update', { email: 'sam@example.com', plan: 'pro' })).toEqual([])
+  expect(found('contacts/update', { userId: 'u1' })).toEqual([['error', 'body.email']])
+  expect(checkLoopsBody('contacts/update', { userId: 'u1' })[0]?.message).toMatch(/Clay guide says to always include email/)
+  expect(found('events/send', { plan: 'pro' })).toEqual([
+    ['error', 'body.eventName'],
+    ['error', 'body'],
+  ])
+  expect(found('events/send', { userId: 'u1', eventName: 'a:b' })).toEqual([['error', 'body.eventName']])
+  expect(found('events/send', { email: 'x@y.co', eventName: 'e', eventProperties: { a: [1] } })).toEqual([['error', 'body.eventProperties.a']])
+  expect(found('contacts/update', { email: 'not-an-email', company: { name: 'x' } })).toEqual([
+    ['error', 'body.email'],
+    ['error', 'body.company'],
+  ])
 })

@@ -64,3 +64,15 @@ it('refuses to advance the virtual clock past the last representable date and le
   expect(() => clock.advance(1e16)).toThrow(/past the last date/)
   expect(clock.now()).toBe(1000)
 })
+
+it('forgets keys in time order: once the window has passed, the store holds only the last 24 hours of keys', () => {
+  const { clock, store } = setup()
+  for (const key of ['a', 'b', 'c']) use(store, key)
+  clock.advance(IDEMPOTENCY_WINDOW_MS / 2)
+  use(store, 'd')
+  clock.advance(IDEMPOTENCY_WINDOW_MS / 2)
+  use(store, 'e')
+  expect(store.size).toBe(2)
+  expect(use(store, 'd')).toBe(false)
+  expect(use(store, 'a')).toBe(true)
+})

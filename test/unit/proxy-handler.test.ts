@@ -296,10 +296,12 @@ describe('proxy handler', () => {
     expect(sent.map((s) => s.url)).toEqual(['https://app.loops.so/api/v1/lists'])
   })
 
-  it('logs one line per request with method, path without the query, status and milliseconds', async () => {
+  it('logs one line per request with method, path without the query, status and milliseconds, once the body has gone through', async () => {
     let now = 1000
     const { proxy, lines } = setup({ clock: { now: () => (now += 7) } })
-    await proxy(request('/api/v1/contacts/find?email=sam%40example.com'))
+    const found = await proxy(request('/api/v1/contacts/find?email=sam%40example.com'))
+    expect(lines).toEqual([])
+    await found.text()
     await proxy(request('/api/v1/%2fx'))
     expect(lines).toEqual(['GET /api/v1/contacts/find 200 7ms', 'GET /api/v1/%2fx 400 7ms (refused: path)'])
   })

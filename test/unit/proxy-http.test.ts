@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serveProxy, type RunningProxy, type ServeProxyOptions } from '../../src/proxy/serve-proxy.ts'
+import { parseAnswers, rawExchange } from '../fixtures/raw-http.ts'
 
 const KEY = 'f00dfeedf00dfeedf00dfeedf00dfeed'
 
@@ -249,5 +250,79 @@ describe('proxy over HTTP', () => {
 
   it('refuses to bind to a non-loopback address', async () => {
     await expect(serveProxy({ port: 0, host: '0.0.0.0' })).rejects.toThrow(/not a loopback address/)
+  })
+})
+
+describe('proxy under abuse', () => {
+  it('redacts the key in a header name as well as in values', async () => {
+    const upstream = await fakeUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', [`x-key-${KEY}`]: 'yes', 'x-plain': 'ok' })
+      res.end('{"success":true}')
+    })
+    const { proxy, lines } = await startProxy({ upstream: upstream.url, apiKey: KEY })
+    const response = await raw(Number(new URL(proxy.url).port), '/api/v1/api-key')
+    expect(response.status).toBe(200)
+    expect(JSON.stringify(response.headers) + lines.join('\n')).not.toContain(KEY)
+    expect(response.headers['x-key-redacted']).toBe('yes')
+    expect(response.headers['x-plain']).toBe('ok')
+  })
+
+  it('refuses to start with a key too short to redact safely, and says so', async () => {
+    await expect(serveProxy({ port: 0, apiKey: 'abc123' })).rejects.toThrow(/6 characters.*at least 8/)
+  })
+
+  it('answers a corrupt content-encoding from the upstream as a 502 JSON failure, logged as 502, not an empty 200', async () => {
+    const upstream = await fakeUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      res.end('this is not gzip at all')
+    })
+    const { proxy, lines } = await startProxy({ upstream: upstream.url, apiKey: KEY })
+    const response = await raw(Number(new URL(proxy.url).port), '/api/v1/api-key')
+    expect(response.status).toBe(502)
+    expect(response.headers['content-type']).toMatch(/^application\/json/)
+    expect(response.headers['x-loops-proxy']).toBe('upstream')
+    expect(JSON.parse(response.body)).toEqual({ success: false, message: expect.stringContaining('could not be decoded') })
+    expect(lines).toEqual([expect.stringMatching(/^GET \/api\/v1\/api-key 502 \d+ms \(refused: upstream\)$/)])
+  })
+
+  it('fails the client when the upstream times out in the middle of the body, and logs the failure', async () => {
+    const upstream = await fakeUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"success":true,"pad":"')
+      setTimeout(() => res.write('aaaa'), 20)
+      // never finishes: the proxy's 100 ms timeout strikes after the status and the first bytes went out
+    })
+    const { proxy, lines } = await startProxy({ upstream: upstream.url, apiKey: KEY, timeoutMs: 100 })
+    const outcome = await fetch(`${proxy.url}/api/v1/api-key`)
+      .then(async (response) => `complete ${response.status} ${await response.text()}`)
+      .catch((error: Error) => `failed: ${error.message}`)
+    expect(outcome).not.toMatch(/^complete 200/)
+    await expect.poll(() => lines.length).toBe(1)
+    expect(lines[0]).toMatch(/^GET \/api\/v1\/api-key 200 \d+ms \(failed mid-body: timeout\)$/)
+  })
+
+  /** Raw bytes the proxy's HTTP parser refuses: each answer is JSON, marked as the proxy's own. */
+  it.each([
+    ['garbage', 'HELLO\r\n\r\n'],
+    ['header without a colon', 'GET /api/v1/api-key HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n'],
+    ['smuggling: Content-Length with Transfer-Encoding', 'POST /api/v1/events/send HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+    ['NUL in a header name', 'GET /api/v1/api-key HTTP/1.1\r\nHost: 127.0.0.1\r\nX-\u0000: 1\r\n\r\n'],
+  ])('answers its own parse errors (%s) as JSON', async (_name, bytes) => {
+    const upstream = await fakeUpstream()
+    const { port } = await startProxy({ upstream: upstream.url, apiKey: KEY })
+    const [answer] = parseAnswers(await rawExchange(port, bytes))
+    expect(answer?.status).toBe(400)
+    expect(answer?.headers['x-loops-proxy']).toBe('malformed')
+    expect(JSON.parse(answer?.body ?? '')).toEqual({ success: false, message: expect.stringContaining('Malformed HTTP request') })
+    expect(upstream.received).toEqual([])
+  })
+
+  it('answers a path over 8 KB with JSON and forwards nothing', async () => {
+    const upstream = await fakeUpstream()
+    const { port } = await startProxy({ upstream: upstream.url, apiKey: KEY })
+    const response = await raw(port, `/api/v1/${'a'.repeat(8300)}`, { headers: { host: `127.0.0.1:${port}` } })
+    expect([414, 404]).toContain(response.status)
+    expect(JSON.parse(response.body)).toEqual({ success: false, message: expect.any(String) })
+    expect(upstream.received).toEqual([])
   })
 })

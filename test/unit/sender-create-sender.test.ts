@@ -216,6 +216,34 @@ describe('createSender', () => {
     expect(requests).toHaveLength(1)
   })
 
+  it('stops after 3 refused connections and records every other event as not sent', async () => {
+    const refusedError = (): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) })
+    const { sender, requests, clock } = setup([refusedError], { concurrency: 1 })
+    const start = clock.now()
+    const report = await sender.send(readyResults(20))
+    expect(requests).toHaveLength(3)
+    expect(report.outcomes[0]).toMatchObject({ status: 'failed', code: 'retries-exhausted', attempts: 3 })
+    expect(report.outcomes[0]?.status === 'failed' && report.outcomes[0].reason).toMatch(/3 refused by the target.*is the server running/)
+    expect(report.outcomes.slice(1).every((o) => o.status === 'failed' && o.code === 'not-sent' && /refused the connection/.test(o.reason))).toBe(true)
+    expect(clock.now() - start).toBeLessThan(2000)
+  })
+
+  it('bounds the tries against a refused target by refusedAttempts per event in flight', async () => {
+    const refusedError = (): Error => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })
+    const { sender, requests } = setup([refusedError], { retry: { refusedAttempts: 2 } })
+    const report = await sender.send(readyResults(200))
+    expect(requests.length).toBeLessThanOrEqual(2 * 10)
+    expect(report.summary.failed).toBe(200)
+    expect(report.outcomes.filter((o) => o.status === 'failed' && o.code === 'not-sent').length).toBeGreaterThanOrEqual(190)
+  })
+
+  it('keeps retrying other network errors up to maxAttempts', async () => {
+    const { sender, requests } = setup([dropped])
+    const report = await sender.send([readyResult(0)])
+    expect(requests).toHaveLength(6)
+    expect(report.outcomes[0]).toMatchObject({ status: 'failed', code: 'retries-exhausted', attempts: 6 })
+  })
+
   it('pauses for a window when x-ratelimit-remaining reaches 0', async () => {
     const clock = createFakeClock()
     const start = clock.now()
@@ -288,5 +316,6 @@ describe('createSender', () => {
     expect(() => createSender({ ...base, rate: 0 })).toThrow(/`rate`/)
     expect(() => createSender({ ...base, concurrency: 0 })).toThrow(/`concurrency`/)
     expect(() => createSender({ ...base, retry: { maxAttempts: 0 } })).toThrow(/`retry.maxAttempts`/)
+    expect(() => createSender({ ...base, retry: { refusedAttempts: 0 } })).toThrow(/`retry.refusedAttempts`/)
   })
 })

@@ -23,8 +23,8 @@ describe('retry delay', () => {
     expect(retryDelay(6, options, () => 0.5, 2000)).toBe(8000)
   })
 
-  it('defaults to 6 attempts, a 500 ms base, a 30 s cap and a 60 s Retry-After limit', () => {
-    expect(defaultRetryOptions).toEqual({ maxAttempts: 6, baseDelay: 500, maxDelay: 30_000, maxRetryAfter: 60_000 })
+  it('defaults to 6 attempts, a 500 ms base, a 30 s cap, a 60 s Retry-After limit and 3 tries against a refusing target', () => {
+    expect(defaultRetryOptions).toEqual({ maxAttempts: 6, baseDelay: 500, maxDelay: 30_000, maxRetryAfter: 60_000, refusedAttempts: 3 })
   })
 
   it('reads Retry-After given in seconds', () => {

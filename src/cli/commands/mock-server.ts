@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { startMockServer, type MockServer } from '../../../mock-server/http.ts'
+import { startHttpServerMock, type HttpServerMock } from '../../../mock-server/hosts/http-server.ts'
 import { parseSeed } from '../../../mock-server/parse-seed.ts'
 import type { MockSeed } from '../../../mock-server/types.ts'
 import type { CliIo } from '../cli-io.ts'
 import { parseCommandLine } from '../parse-command-line.ts'
 import { readNumber } from '../read-number.ts'
 import { UsageError } from '../usage-error.ts'
+import { readWebhookFlags } from '../webhooks/read-webhook-flags.ts'
 
 export const HELP = `Usage: loops-playground mock-server [--port 4010] [--host 127.0.0.1] [--keys key=Team,…] [--rate-limit 10] [--seed seed.json] [--json]
+       [--webhook-url URL] [--webhook-secret whsec_…] [--webhook-events contact.created,…]
 
 Runs the mock Loops API on a real port: the API under /api/v1 (as https://app.loops.so/api/v1), the control API
 (reset, contacts, request log, faults, clock, keys) under /_mock. Point the loops SDK at it with
@@ -21,6 +23,9 @@ Options:
                     limit. Default: one generated key for team "Acme"
   --rate-limit N    requests per second per team (default 10, as Loops)
   --seed FILE       extra seed data (lists, properties, transactionalEmails, contacts), applied to every team
+  --webhook-url URL      send Loops webhooks (signed, 10/s, retried) to this URL; see docs/webhooks.md
+  --webhook-secret S     the whsec_… signing secret (default: a new one, printed)
+  --webhook-events LIST  the events that are on, "contact.created,contact.deleted" (default: all)
   --json            when ready, print one line {"url","sdkApiRoot","keys":[{"key","team"}]} and nothing else
   -h, --help        this text
 `
@@ -48,7 +53,7 @@ async function readSeed(file: string, cwd: string): Promise<MockSeed> {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let options: Parameters<typeof startMockServer>[0]
+  let options: Parameters<typeof startHttpServerMock>[0]
   let json = false
   try {
     const args = parseCommandLine(argv, {
@@ -58,6 +63,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'rate-limit': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
+      'webhook-events': { type: 'string' },
     })
     if (args.help) {
       io.stdout.write(HELP)
@@ -75,14 +83,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ...(keys !== undefined ? { keys: parseKeys(keys) } : {}),
       ...(rate !== undefined ? { rateLimit: readNumber('rate-limit', rate, { integer: true, min: 1, max: 1_000_000 }) } : {}),
       ...(seed !== undefined ? { seed: await readSeed(seed, io.cwd) } : {}),
+      ...readWebhookFlags(get('webhook-url'), get('webhook-secret'), get('webhook-events')),
     }
   } catch (error) {
     io.stderr.write(`loops-playground mock-server: ${(error as Error).message}. See --help.\n`)
     return 2
   }
   try {
-    const server = await startMockServer(options)
-    if (json) io.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: `${server.url}/api/`, keys: server.keys })}\n`)
+    const server = await startHttpServerMock(options)
+    if (json) io.stdout.write(`${JSON.stringify({ url: server.url, sdkApiRoot: server.sdkApiRoot, keys: server.keys })}\n`)
     else printReady(server, io)
     let stopping = false
     const stop = (): void => {
@@ -102,10 +111,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function printReady(server: MockServer, io: CliIo): void {
+function printReady(server: HttpServerMock, io: CliIo): void {
   io.stdout.write(`Mock Loops API listening on ${server.url}\n`)
   io.stdout.write(`  API:      ${server.url}/api/v1   (loops SDK: client.apiRoot = "${server.url}/api/")\n`)
   io.stdout.write(`  Control:  ${server.url}/_mock    (reset, contacts, events, requests, faults, clock, keys)\n`)
   io.stdout.write(`  Keys:\n`)
   for (const { key, team } of server.keys) io.stdout.write(`    ${key}  team "${team}"\n`)
+  const endpoint = server.mock.webhooks.endpoint()
+  if (endpoint.url !== null) {
+    io.stdout.write(`  Webhooks: ${endpoint.url}  (10/s, retried; GET /_mock/webhooks/deliveries)\n`)
+    for (const team of new Set(server.keys.map((k) => k.team))) io.stdout.write(`    secret ${server.mock.webhooks.endpoint(team).secret}  team "${team}"\n`)
+  }
 }

@@ -1,6 +1,6 @@
 import { cellText, isEmptyCell, type ClayRow } from './clay-row.ts'
 import type { ParsedTemplate } from './parse-body-template.ts'
-import { scanJson } from './scan-json.ts'
+import { JSON_DEPTH_MAX, scanJson, type JsonFault } from './scan-json.ts'
 import { describePosition, positionAt, type TemplateIssue } from './template-issue.ts'
 
 export interface RenderOptions {
@@ -36,12 +36,11 @@ export function renderBodyTemplate(template: ParsedTemplate, row: ClayRow, optio
   const issueOf = (issue: TemplateIssue): TemplateIssue => ({ ...issue, row: options.rowNumber })
   if (template.issues.length > 0) return { ok: false, issues: template.issues.map(issueOf) }
   const issues: TemplateIssue[] = []
-  const known = options.columns ? new Set(options.columns) : undefined
-  // rendered offsets → template parts, to point a JSON fault back at the template
-  const spans: { from: number; to: number; part: ParsedTemplate['parts'][number] }[] = []
+  const known = options.columns ? columnSet(options.columns) : undefined
+  // where each part ends in the rendered text, to point a JSON fault back at the template
+  const ends: number[] = []
   let text = ''
   for (const part of template.parts) {
-    const from = text.length
     if (part.kind === 'text') text += part.text
     else {
       if (known && !known.has(part.column)) {
@@ -59,14 +58,24 @@ export function renderBodyTemplate(template: ParsedTemplate, row: ClayRow, optio
       }
       text += insertValue(row[part.column], part.quoted)
     }
-    spans.push({ from, to: text.length, part })
+    ends.push(text.length)
   }
   if (issues.length > 0) return { ok: false, issues }
 
-  const fault = scanJson(text)
+  // JSON.parse first (fast); the position-aware scan runs only to explain a failure
+  let value: unknown
+  let fault: JsonFault | undefined
+  try {
+    value = JSON.parse(text)
+    if (deeperThan(value, JSON_DEPTH_MAX)) fault = scanJson(text) ?? { offset: text.length, message: `nested deeper than ${JSON_DEPTH_MAX} levels` }
+  } catch {
+    fault = scanJson(text) ?? { offset: text.length, message: 'not valid JSON' }
+  }
   if (fault) {
-    const span = spans.find((s) => fault.offset >= s.from && fault.offset < s.to) ?? spans.at(-1)
-    const part = span?.part
+    let index = ends.findIndex((end) => fault.offset < end)
+    if (index === -1) index = ends.length - 1
+    const part = template.parts[index]
+    const span = part ? { from: index > 0 ? (ends[index - 1] ?? 0) : 0 } : undefined
     let start = positionAt(source, source.length)
     let end = start
     let column: string | undefined
@@ -75,9 +84,9 @@ export function renderBodyTemplate(template: ParsedTemplate, row: ClayRow, optio
       start = positionAt(source, part.start)
       end = positionAt(source, part.end)
       column = part.column
-      const value = cellText(row[part.column])
+      const cell = cellText(row[part.column])
       message =
-        `The value of "${part.column}" (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}) makes the body invalid JSON at ${describePosition(start)}: ${fault.message}.` +
+        `The value of "${part.column}" (${JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell)}) makes the body invalid JSON at ${describePosition(start)}: ${fault.message}.` +
         (part.quoted ? '' : ` A bare {{${part.column}}} inserts the raw value; wrap it in quotes ("{{${part.column}}}") to send it as text.`)
     } else if (part && span) {
       const at = part.start + Math.min(fault.offset - span.from, part.end - part.start)
@@ -91,7 +100,6 @@ export function renderBodyTemplate(template: ParsedTemplate, row: ClayRow, optio
       issues: [{ code: 'invalid-json', severity: 'error', message, row: options.rowNumber, ...(column !== undefined ? { column } : {}), start, end }],
     }
   }
-  const value: unknown = JSON.parse(text)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const start = positionAt(source, 0)
     return {
@@ -123,4 +131,28 @@ function removeNulls(value: unknown): unknown {
     Object.defineProperty(out, key, { value: removeNulls(item), enumerable: true, writable: true, configurable: true })
   }
   return out
+}
+
+/** Whether a parsed value nests deeper than `max` levels (an iterative walk that stops as soon as it knows). */
+function deeperThan(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number]
+    if (typeof value !== 'object' || value === null) continue
+    if (depth > max) return true
+    for (const item of Array.isArray(value) ? value : Object.values(value)) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1])
+  }
+  return false
+}
+
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** The table's columns as a set, built once per columns array (a run renders every row against the same one). */
+function columnSet(columns: readonly string[]): ReadonlySet<string> {
+  let set = sets.get(columns)
+  if (!set) {
+    set = new Set(columns)
+    sets.set(columns, set)
+  }
+  return set
 }

@@ -6,9 +6,18 @@ import { kindOf } from './kind-of.ts'
 import { IGNORED_CONTACT_PROPERTIES, RESERVED_CONTACT_PROPERTIES } from './limits.ts'
 import type { LoopsIssue } from './loops-issue.ts'
 import { readMap } from './read-map.ts'
+import { trimCheap } from './trim-cheap.ts'
 
 /** A custom contact property name the mock can create: letters, digits, `_` and `$`, not starting with a digit. */
-const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/
+function isPropertyName(key: string): boolean {
+  if (key.length === 0) return false
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false
+  }
+  return true
+}
 
 /** `Invalid value for "<path>"`: what Loops says for a nested object, an array or a non-finite number. */
 export const notScalar = (code: 'value-type', path: string, name: string, value: unknown): LoopsIssue =>
@@ -24,10 +33,13 @@ export const notScalar = (code: 'value-type', path: string, name: string, value:
  * characters; reserved names (`id`, `teamId`…) and read-only defaults (`optInStatus`, `notes`, `createdAt`) are
  * ignored (a warning); `email`, `userId`, `firstName`, `lastName`, `source`, `userGroup`, `subscribed` and
  * `mailingLists` have their own types; any other key is a custom property: a valid name, and a string, number,
- * boolean or `null` (null resets it). `parent` is the path of the object the entries come from.
+ * boolean or `null` (null resets it). `parent` is the path of `source`; `skip` names keys that are not contact
+ * properties (`eventName`…).
  */
-export function checkContactFields(parent: string, entries: readonly [string, unknown][], issues: LoopsIssue[]): void {
-  for (const [key, value] of entries) {
+export function checkContactFields(parent: string, source: Record<string, unknown>, issues: LoopsIssue[], skip?: ReadonlySet<string>): void {
+  for (const key of Object.keys(source)) {
+    if (skip?.has(key)) continue
+    const value = source[key]
     checkLength(parent, key, value, issues)
     if (value === undefined) continue
     const path = `${parent}.${key}`
@@ -52,7 +64,7 @@ function checkContactField(path: string, key: string, value: unknown, issues: Lo
       return value === null ? undefined : checkEmailField(path, value)
     case 'userId':
       if (value === null) return undefined
-      if (typeof value !== 'string' || value.trim() === '')
+      if (typeof value !== 'string' || trimCheap(value) === '')
         return issueOf('user-id-invalid', path, `"userId" must be a non-empty string, got ${typeof value === 'string' ? 'an empty string' : kindOf(value)}.`, `"userId" must be a non-empty string, got ${typeof value === 'string' ? 'an empty string' : kindOf(value)}.`)
       return undefined
     case 'firstName':
@@ -65,7 +77,7 @@ function checkContactField(path: string, key: string, value: unknown, issues: Lo
       return typeof value !== 'boolean' ? typeIssue('true or false') : undefined
     case 'mailingLists':
       if (value === null) return undefined
-      for (const [id, on] of readMap(path, 'mailingLists', value, issues)) {
+      for (const [id, on] of Object.entries(readMap(path, 'mailingLists', value, issues))) {
         checkLength(path, id, on, issues)
         if (typeof on !== 'boolean')
           issues.push(issueOf('value-type', `${path}.${id}`, `"mailingLists.${id}" must be true or false, got ${kindOf(on)}.`, `"mailingLists.${id}" must be true (subscribe) or false (unsubscribe), got ${kindOf(on)}.`))
@@ -74,7 +86,7 @@ function checkContactField(path: string, key: string, value: unknown, issues: Lo
     default:
       if (value === null) return undefined
       if (!isScalar(value)) return notScalar('value-type', path, key, value)
-      if (!PROPERTY_NAME.test(key))
+      if (!isPropertyName(key))
         return issueOf(
           'property-name-invalid',
           path,

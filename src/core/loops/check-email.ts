@@ -17,10 +17,9 @@ export function emailProblem(value: string): 'email-too-long' | 'email-invalid' 
   const at = value.indexOf('@')
   if (at <= 0 || value.indexOf('@', at + 1) !== -1) return 'email-invalid'
   if (FORBIDDEN.test(value)) return 'email-invalid'
-  const domain = value.slice(at + 1)
-  // the first dot after the domain's first character must leave at least one character after it
-  const dot = domain.indexOf('.', 1)
-  if (dot === -1 || dot > domain.length - 2) return 'email-invalid'
+  // in the domain, the first dot after its first character must leave at least one character after it
+  const dot = value.indexOf('.', at + 2)
+  if (dot === -1 || dot > value.length - 2) return 'email-invalid'
   return undefined
 }
 

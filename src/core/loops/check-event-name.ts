@@ -1,6 +1,7 @@
 import { checkLength } from './check-length.ts'
 import { excerpt, issueOf } from './issue-of.ts'
 import type { LoopsIssue } from './loops-issue.ts'
+import { trimCheap } from './trim-cheap.ts'
 
 /**
  * `eventName`: required, a non-blank string, no `:` ("Custom event names can not contain colon characters"),
@@ -16,7 +17,7 @@ export function checkEventName(value: unknown, issues: LoopsIssue[]): void {
     issues.push(issueOf('event-name-type', path, '`eventName` must be a string.', `eventName must be a string, got ${typeof value}.`))
     return
   }
-  if (value.trim() === '') {
+  if (trimCheap(value) === '') {
     issues.push(issueOf('event-name-empty', path, '`eventName` is empty.', 'eventName is only spaces; give the event a name.'))
     return
   }

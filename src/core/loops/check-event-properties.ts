@@ -4,6 +4,7 @@ import { issueOf } from './issue-of.ts'
 import { isScalar } from './is-scalar.ts'
 import type { LoopsIssue } from './loops-issue.ts'
 import { readMap } from './read-map.ts'
+import { trimCheap } from './trim-cheap.ts'
 
 /**
  * `eventProperties`: an object (absent or `null` is none) whose names, trimmed as Loops trims them, are not empty,
@@ -13,8 +14,10 @@ import { readMap } from './read-map.ts'
 export function checkEventProperties(value: unknown, issues: LoopsIssue[]): void {
   if (value === undefined || value === null) return
   const parent = 'body.eventProperties'
-  for (const [rawKey, v] of readMap(parent, 'eventProperties', value, issues)) {
-    const key = rawKey.trim()
+  const map = readMap(parent, 'eventProperties', value, issues)
+  for (const rawKey of Object.keys(map)) {
+    const v = map[rawKey]
+    const key = trimCheap(rawKey)
     if (key === '') {
       issues.push(issueOf('property-name-empty', `${parent}.${rawKey}`, 'Event property names can not be empty.', 'An event property has an empty (or blank) name; give it a name.'))
       continue

@@ -4,10 +4,16 @@ import { VALUE_MAX } from './limits.ts'
 
 const TOO_LONG = 'Some body key or value is longer than allowable'
 
-/** A string's length as JSON text (quotes included), without encoding the short ones: bounded work for most. */
+/** Strings longer than this are not encoded to be measured: they are over the limit whatever their escapes. */
+const MEASURE_MAX = 10_000
+
+/**
+ * A string's length as JSON text (quotes included), with bounded work: a string short enough that even all-escapes
+ * would fit is not encoded, and a very long one is reported by its length (a lower bound, already over the limit).
+ */
 function jsonLength(value: string): number {
   // a character is at most 6 characters of JSON (\uXXXX): short strings need no measuring
-  if (value.length * 6 + 2 <= VALUE_MAX) return value.length + 2
+  if (value.length * 6 + 2 <= VALUE_MAX || value.length > MEASURE_MAX) return value.length + 2
   return JSON.stringify(value).length
 }
 
@@ -24,6 +30,6 @@ export function checkLength(parent: string, key: string, value: unknown, issues:
   if (typeof value === 'string') {
     const length = jsonLength(value)
     if (length > VALUE_MAX)
-      issues.push(issueOf('too-long', `${parent}.${key}`, TOO_LONG, `This value is ${length} characters as JSON (quotes included); Loops allows at most ${VALUE_MAX} per value. Shorten it or leave it out.`))
+      issues.push(issueOf('too-long', `${parent}.${key}`, TOO_LONG, `This value is ${length > MEASURE_MAX ? 'over ' : ''}${length} characters as JSON (quotes included); Loops allows at most ${VALUE_MAX} per value. Shorten it or leave it out.`))
   }
 }

@@ -54,21 +54,20 @@ export function checkLoopsBody(endpoint: LoopsEndpoint, body: unknown, options: 
     case 'events/send': {
       checkEventName(body.eventName, issues)
       checkEventProperties(body.eventProperties, issues)
-      const entries = Object.entries(body).filter(([key]) => !EVENT_KEYS.has(key))
-      checkContactFields('body', entries, issues)
+      checkContactFields('body', body, issues, EVENT_KEYS)
       if (present(body.contactProperties)) checkContactFields('body.contactProperties', readMap('body.contactProperties', 'contactProperties', body.contactProperties, issues), issues)
       // the mock also reads an email or userId nested under contactProperties (the Datafly shape)
-      const nested = isObject(body.contactProperties) ? body.contactProperties : {}
-      if (![body.email, body.userId, nested.email, nested.userId].some(present))
+      const nested = isObject(body.contactProperties) ? body.contactProperties : undefined
+      if (!present(body.email) && !present(body.userId) && !(nested && (present(nested.email) || present(nested.userId))))
         issues.push(issueOf('identity-missing', 'body', IDENTITY_MISSING, 'The event names no contact: give an email or a userId.'))
       break
     }
     case 'contacts/update':
-      checkContactFields('body', Object.entries(body), issues)
+      checkContactFields('body', body, issues)
       if (!present(body.email) && !present(body.userId)) issues.push(issueOf('identity-missing', 'body', IDENTITY_MISSING, 'The update names no contact: give an email or a userId.'))
       break
     case 'contacts/create':
-      checkContactFields('body', Object.entries(body), issues)
+      checkContactFields('body', body, issues)
       if (!present(body.email)) issues.push(issueOf('email-missing', 'body.email', 'Invalid email address.', 'A new contact needs an email; the request has none.'))
       break
     case 'contacts/delete':

@@ -22,7 +22,7 @@ export function checkTransactional(body: Record<string, unknown>, issues: LoopsI
   if (addToAudience !== undefined && typeof addToAudience !== 'boolean')
     issues.push(issueOf('value-type', 'body.addToAudience', `"addToAudience" must be true or false, got ${kindOf(addToAudience)}.`, `"addToAudience" must be true or false, got ${kindOf(addToAudience)}.`))
   if (body.dataVariables !== undefined) {
-    for (const [name, v] of readMap('body.dataVariables', 'dataVariables', body.dataVariables, issues)) {
+    for (const [name, v] of Object.entries(readMap('body.dataVariables', 'dataVariables', body.dataVariables, issues))) {
       if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) checkLength('body.dataVariables', name, v, issues)
       else if (!(Array.isArray(v) && v.every(isRow)))
         issues.push(

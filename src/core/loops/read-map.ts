@@ -4,14 +4,14 @@ import { kindOf } from './kind-of.ts'
 import type { LoopsIssue } from './loops-issue.ts'
 
 /**
- * The entries of an object value (`eventProperties`, `mailingLists`…); `[]` counts as an empty object (the PHP SDK
- * sends empty arrays for empty maps). Anything else pushes a `not-an-object` issue and gives no entries.
+ * An object value (`eventProperties`, `mailingLists`…); `[]` counts as an empty object (the PHP SDK
+ * sends empty arrays for empty maps). Anything else pushes a `not-an-object` issue and gives `{}`.
  */
-export function readMap(path: string, name: string, value: unknown, issues: LoopsIssue[]): [string, unknown][] {
-  if (Array.isArray(value) && value.length === 0) return []
+export function readMap(path: string, name: string, value: unknown, issues: LoopsIssue[]): Record<string, unknown> {
+  if (Array.isArray(value) && value.length === 0) return {}
   if (!isObject(value)) {
     issues.push(issueOf('not-an-object', path, `"${name}" must be an object, got ${kindOf(value)}.`, `"${name}" must be an object of keys and values, got ${kindOf(value)}.`))
-    return []
+    return {}
   }
-  return Object.entries(value)
+  return value
 }

@@ -67,7 +67,7 @@ export function readInput(text: string, kind: InputKind): InputRead {
   }
   const calls = readEnvelopes(values).map((call, i): InputCall => {
     const reason = bad.get(i)
-    if (reason === undefined) return call
+    if (reason === undefined) return call.envelope === null ? { ...call, issues: call.issues.map((issue) => ({ ...issue, message: `Line ${lineOf[i] ?? '?'}: ${issue.message}`, line: lineOf[i] ?? 1 })) } : call
     return { ...call, issues: [{ severity: 'error', path: 'envelope', message: `Line ${lineOf[i] ?? '?'} is not JSON (${reason}); fix or remove it.`, line: lineOf[i] ?? 1 }] }
   })
   return { ok: true, kind, calls, issues: [] }

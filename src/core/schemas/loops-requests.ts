@@ -1,5 +1,8 @@
 import * as z from 'zod'
 
+// The request bodies' shapes: the TypeScript types of what the mapper builds and, through `jsonSchemas`, JSON
+// Schemas for editors. Whether Loops accepts a body is the rulebook's verdict (`checkLoopsBody` in ../loops).
+
 /** A value Loops stores: string, number or boolean (dates travel as ms timestamps or ISO-8601 strings). */
 export const LoopsScalar = z.union([z.string(), z.number(), z.boolean()])
 /** A contact property value: a scalar, or `null` to reset the property. */

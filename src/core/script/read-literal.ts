@@ -1,5 +1,6 @@
 import type { Node } from 'acorn'
 import type { Issue } from '../schemas/issue.ts'
+import { MAX_NESTING } from '../util/nesting-depth.ts'
 import { positionOf } from './position-of.ts'
 
 /** A JSON-like value read from source, with the positions of the object keys inside it. */
@@ -33,8 +34,10 @@ export function readLiteral(node: Node, issuePath: string): LiteralRead {
     return undefined
   }
 
-  const read = (raw: Node, path: string): unknown => {
+  const read = (raw: Node, path: string, depth = 0): unknown => {
     const n = raw as AnyNode
+    if ((n.type === 'ArrayExpression' || n.type === 'ObjectExpression') && depth >= MAX_NESTING)
+      return fail(n, `a value nested more than ${MAX_NESTING} levels deep (Loops takes only flat values; flatten it)`, path)
     switch (n.type) {
       case 'Literal': {
         const v = n['value']
@@ -67,7 +70,7 @@ export function readLiteral(node: Node, issuePath: string): LiteralRead {
             return
           }
           positions.set(p, positionOf(el))
-          const v = read(el, p)
+          const v = read(el, p, depth + 1)
           if (v !== undefined) out.push(v)
         })
         return out
@@ -100,7 +103,7 @@ export function readLiteral(node: Node, issuePath: string): LiteralRead {
             continue
           }
           positions.set(p, positionOf(keyNode))
-          const v = read(prop['value'] as AnyNode, p)
+          const v = read(prop['value'] as AnyNode, p, depth + 1)
           if (v !== undefined) {
             // define, never assign: a "__proto__" key stays a plain own property
             Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })

@@ -1,7 +1,8 @@
 import { parse, type Node } from 'acorn'
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import type { Issue } from '../schemas/issue.ts'
-import { stableHash, toUuidShape } from '../util/stable-hash.ts'
+import { createContentIds } from '../util/content-id.ts'
+import { stableHash } from '../util/stable-hash.ts'
 import { isObject } from '../loops/is-object.ts'
 import { positionOf } from './position-of.ts'
 import { readLiteral } from './read-literal.ts'
@@ -44,7 +45,8 @@ const DEFAULT_START = Date.UTC(2026, 0, 1)
 
 /**
  * Reads a Datafly.js script into envelopes with a real JavaScript parser; nothing is evaluated.
- * Ids are deterministic: the same script always yields the same messageIds (hash of the script + call index).
+ * Ids are deterministic: a call's messageId is a hash of its own content (method, arguments, the consent in
+ * force) and its ordinal among identical calls, so editing one call changes only that call's id.
  */
 export function readScript(source: string, options: ReadScriptOptions = {}): ScriptRead {
   let program: AnyNode
@@ -58,7 +60,17 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
     }) as unknown as AnyNode
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc
-    const text = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+    const raw = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+    // acorn is recursive: brackets nested thousands deep exhaust its stack before they can be read
+    const tooDeep = error instanceof RangeError || /stack space|call stack/i.test(raw)
+    if (tooDeep) {
+      return {
+        parsed: false,
+        calls: [],
+        issues: [{ severity: 'error', path: 'script', message: `A value in the script nests brackets too deeply to read (thousands of levels; Loops takes only flat values). Flatten it or move it to an envelope file, where such a line is reported alone.`, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) }],
+      }
+    }
+    const text = raw
     return {
       parsed: false,
       calls: [],
@@ -74,6 +86,7 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
   }
 
   const scriptHash = stableHash(source)
+  const ids = createContentIds()
   const anonymousId = `anon-${scriptHash.slice(0, 16)}`
   const start = options.startTime ?? DEFAULT_START
   const calls: ScriptCall[] = []
@@ -122,7 +135,9 @@ export function readScript(source: string, options: ReadScriptOptions = {}): Scr
 
     const index = calls.length
     const base = {
-      messageId: toUuidShape(stableHash(`${scriptHash}:${index}`)),
+      // the call's own content (method, arguments, consent in force) and its ordinal among identical calls: an
+      // edit elsewhere in the script leaves this call's id, hence its Idempotency-Key, unchanged
+      messageId: ids.next(JSON.stringify([method, values, consent ?? null])),
       anonymousId,
       timestamp: new Date(start + index * 1000).toISOString(),
       ...(consent ? { context: { consent: structuredCloneJson(consent) } } : {}),

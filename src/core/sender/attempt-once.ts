@@ -13,11 +13,25 @@ export type Answer =
   | { kind: 'no-answer'; error: NetworkError | TimeoutError }
   | { kind: 'cancelled' }
 
+/** One attempt's request, built once, with the controller that aborts it (timeout or the caller's stop). */
+export interface PreparedAttempt {
+  request: Request
+  controller: AbortController
+}
+
+/**
+ * Builds the `Request` of one attempt (each attempt needs its own: a body is read once, and the abort signal is
+ * per attempt). Throws what `new Request` throws (e.g. a header value fetch refuses), before anything is sent.
+ */
+export function prepareAttempt(url: string, init: { method: string; headers: Record<string, string>; body?: string }): PreparedAttempt {
+  const controller = new AbortController()
+  return { request: new Request(url, { ...init, signal: controller.signal }), controller }
+}
+
 export interface AttemptInput {
   fetch: FetchLike
   clock: Clock
-  url: string
-  init: { method: string; headers: Record<string, string>; body?: string }
+  attempt: PreparedAttempt
   line: RequestLine
   /** 0: no timeout. */
   timeout: number
@@ -25,13 +39,12 @@ export interface AttemptInput {
 }
 
 /**
- * Makes one request and reads its body, under the attempt timeout (on the injected clock) and the caller's
- * signal. Never throws: a rejected fetch is `no-answer`, an abort by the caller is `cancelled`.
+ * Sends one prepared request and reads its body, under the attempt timeout (on the injected clock) and the
+ * caller's signal. Never throws: a rejected fetch is `no-answer`, an abort by the caller is `cancelled`.
  */
 export async function attemptOnce(input: AttemptInput): Promise<Answer> {
   const { clock, line, timeout, signal } = input
-  const fetch = input.fetch
-  const controller = new AbortController()
+  const { request, controller } = input.attempt
   const timer = new AbortController()
   const onAbort = (): void => controller.abort(signal?.reason)
   signal?.addEventListener('abort', onAbort, { once: true })
@@ -47,7 +60,7 @@ export async function attemptOnce(input: AttemptInput): Promise<Answer> {
   }
   try {
     if (signal?.aborted) return { kind: 'cancelled' }
-    const response = await fetch(new Request(input.url, { ...input.init, signal: controller.signal }))
+    const response = await input.fetch(request)
     // a Response.error() (what msw answers for a dropped connection) has status 0
     if (response.type === 'error' || response.status === 0) return { kind: 'no-answer', error: new NetworkError(line, 'connection dropped') }
     let text = ''

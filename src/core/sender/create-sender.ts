@@ -1,7 +1,7 @@
 import { isHeaderToken } from '../loops/is-header-token.ts'
 import type { MapResult } from '../mapper/map-result.ts'
 import type { Clock } from './clock.ts'
-import { deliverResult, type DeliveryContext } from './deliver-result.ts'
+import { deliverResult, type DeliveryContext, type RunStop } from './deliver-result.ts'
 import type { FetchLike } from './attempt-once.ts'
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts'
 import { defaultRetryOptions, type RetryOptions } from './retry-options.ts'
@@ -88,6 +88,9 @@ export function createSender(options: SenderOptions): Sender {
   if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
     throw new TypeError(`Expected \`retry.maxAttempts\` to be an integer of at least 1, got ${retry.maxAttempts}`)
   }
+  if (!(Number.isInteger(retry.refusedAttempts) && retry.refusedAttempts >= 1)) {
+    throw new TypeError(`Expected \`retry.refusedAttempts\` to be an integer of at least 1, got ${retry.refusedAttempts}`)
+  }
   for (const name of ['baseDelay', 'maxDelay', 'maxRetryAfter'] as const) {
     if (!(retry[name] >= 0)) throw new TypeError(`Expected \`retry.${name}\` to be a number of ms, 0 or more, got ${retry[name]}`)
   }
@@ -119,7 +122,9 @@ export function createSender(options: SenderOptions): Sender {
       // ends every wait (rate limiter, backoff) at once when the key is rejected or the caller aborts
       const stop = new AbortController()
       const waitSignal = anySignal(signal, stop.signal) ?? stop.signal
-      if (keyRejected) stop.abort()
+      // a rejected key stays rejected for this sender; a refused target is tried again by the next send
+      let runStop: RunStop | undefined = keyRejected ? { kind: 'key', ...keyRejected } : undefined
+      if (runStop) stop.abort()
       const context: DeliveryContext = {
         fetch,
         clock,
@@ -133,11 +138,14 @@ export function createSender(options: SenderOptions): Sender {
         waitSignal,
         emit,
         counters: { retries: 0, rateLimited: 0 },
-        keyRejected: () => keyRejected,
-        rejectKey: (status, message) => {
-          if (keyRejected) return
-          keyRejected = { status, message }
-          emit({ type: 'key-rejected', status, message, at: clock.now() })
+        runStopped: () => runStop,
+        stopRun: (next) => {
+          if (next.kind === 'key' && !keyRejected) {
+            keyRejected = { status: next.status, message: next.message }
+            emit({ type: 'key-rejected', status: next.status, message: next.message, at: clock.now() })
+          }
+          if (runStop) return
+          runStop = next
           stop.abort()
         },
       }

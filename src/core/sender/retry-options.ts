@@ -22,6 +22,14 @@ export interface RetryOptions {
    * @default 60_000
    */
   maxRetryAfter: number
+  /**
+   * Attempts an event makes when the target refuses the connection (`ECONNREFUSED`: nothing listens at that
+   * address, e.g. a mock or proxy that is not running). When an event has used them, the run stops sending: that
+   * event fails `retries-exhausted`, every event not yet answered ends `not-sent`. Browsers do not tell a refused
+   * connection from other network errors, so there `maxAttempts` applies.
+   * @default 3
+   */
+  refusedAttempts: number
 }
 
-export const defaultRetryOptions: RetryOptions = { maxAttempts: 6, baseDelay: 500, maxDelay: 30_000, maxRetryAfter: 60_000 }
+export const defaultRetryOptions: RetryOptions = { maxAttempts: 6, baseDelay: 500, maxDelay: 30_000, maxRetryAfter: 60_000, refusedAttempts: 3 }

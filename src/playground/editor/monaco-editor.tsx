@@ -4,7 +4,7 @@ import { loadMonaco, type MonacoModule } from './load-monaco.ts'
 
 export interface MonacoEditorProps {
   value: string
-  language: 'javascript' | 'json'
+  language: 'javascript' | 'json' | 'plaintext'
   /** The model URI path, e.g. `/script.js`: the key for typings, JSON Schemas and the test hook. */
   path: string
   onChange?: (value: string) => void

@@ -11,6 +11,10 @@ import 'monaco-editor/features/bracketMatching/register'
 import 'monaco-editor/features/comment/register'
 import 'monaco-editor/features/folding/register'
 import 'monaco-editor/features/wordHighlighter/register'
+// The JSON and TypeScript worker managers import every editor contribution when they load; these two need
+// services that must exist before the first editor is created, or an editor made later (a Clay body) throws.
+import 'monaco-editor/features/codelens/register'
+import 'monaco-editor/features/dropOrPasteInto/register'
 import 'monaco-editor/languages/definitions/javascript/register'
 import { javascriptDefaults, ScriptTarget } from 'monaco-editor/languages/features/typescript/register'
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register'

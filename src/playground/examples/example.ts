@@ -6,4 +6,6 @@ export interface Example {
   about: string
   script: string
   preset?: Record<string, unknown>
+  /** A Clay table to load with it (the Clay view opens). */
+  clay?: import('../clay/clay-model.ts').ClayTableState
 }

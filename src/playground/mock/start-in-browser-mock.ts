@@ -24,7 +24,7 @@ export async function startInBrowserMock(): Promise<void> {
   const key = demoKey()
   const limit = Number(new URLSearchParams(location.search).get('mockRateLimit'))
   try {
-    const { startBrowserMock } = await import('../../../mock-server/browser.ts')
+    const { startBrowserMock } = await import('../../../mock-server/hosts/browser.ts')
     const rateLimit = Number.isFinite(limit) && limit > 0 ? limit : 10
     const { worker, mock } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit, webhooks: { deliver: inboxDeliver } })
     connectInbox(mock.webhooks)

@@ -1,3 +1,4 @@
+import { loadClayExample } from '../clay/load-clay-example.ts'
 import { examples } from '../examples/index.ts'
 import { exampleId, presetText, DEFAULT_PRESET_TEXT, scriptText } from '../state/source.ts'
 
@@ -8,6 +9,7 @@ export function loadExample(id: string): void {
   scriptText.value = example.script
   presetText.value = example.preset ? `${JSON.stringify(example.preset, null, 2)}\n` : DEFAULT_PRESET_TEXT
   exampleId.value = example.id
+  if (example.clay) loadClayExample(example.clay)
 }
 
 export function ExamplesMenu() {

@@ -54,7 +54,7 @@ export function refreshMock(): Promise<void> {
   pending ??= (async () => {
     const api = mockApi()
     try {
-      const [contacts, requests, faults, keys] = await Promise.all([api.get('contacts'), api.get('requests'), api.get('faults'), api.get('keys')])
+      const [contacts, requests, faults, keys] = await Promise.all([api.get('contacts?limit=200'), api.get('requests?offset=-200&limit=200'), api.get('faults'), api.get('keys')])
       mockSnapshot.value = {
         contacts: listOf<ContactView>(contacts, 'contacts'),
         requests: listOf<RequestView>(requests, 'requests'),

@@ -1,11 +1,13 @@
 import { effect } from '@preact/signals'
+import { clayShareText } from '../clay/clay-store.ts'
 import { encodeState } from './share-url.ts'
 import { DEFAULT_PRESET_TEXT, presetText, scriptText } from './source.ts'
 
-/** The share link for the current script and preset (never the API key). */
+/** The share link for the current script, preset and Clay table (never the API key). */
 export function shareLink(): string {
   const preset = presetText.value === DEFAULT_PRESET_TEXT ? undefined : presetText.value
-  const hash = encodeState(preset === undefined ? { script: scriptText.value } : { script: scriptText.value, preset })
+  const clay = clayShareText.value
+  const hash = encodeState({ script: scriptText.value, ...(preset !== undefined ? { preset } : {}), ...(clay !== undefined ? { clay } : {}) })
   return `${location.origin}${location.pathname}${hash}`
 }
 

@@ -1,6 +1,6 @@
 import { setupWorker, type SetupWorker } from 'msw/browser'
-import { createMock } from './create-mock.ts'
-import type { Mock, MockOptions } from './types.ts'
+import { createMock } from '../create-mock.ts'
+import type { Mock, MockOptions } from '../types.ts'
 
 export interface BrowserMockOptions extends MockOptions {
   /** where the worker script is served; default `${BASE_URL}mockServiceWorker.js` (the msw/vite plugin serves it) */

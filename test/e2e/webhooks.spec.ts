@@ -1,0 +1,41 @@
+import { expect, openPlayground, sendAndWait, test } from './fixtures.ts'
+
+test('the Webhooks panel shows the worked example\'s contact.created, verified, with payload, headers and redelivery', async ({ page }) => {
+  await openPlayground(page)
+  await sendAndWait(page)
+  const hooks = page.getByRole('region', { name: 'Webhooks' })
+  const created = hooks.locator('li[data-event="contact.created"]')
+  await expect(created).toHaveCount(1)
+  await expect(created).toContainText('sam@example.com')
+  await expect(created).toContainText('✓ verified')
+  await expect(created).toHaveAttribute('data-state', 'delivered')
+  await created.getByRole('button', { expanded: false }).click()
+  await expect(created.getByLabel('Webhook payload')).toContainText('"eventName": "contact.created"')
+  await expect(created.getByLabel('Webhook payload')).toContainText('"webhookSchemaVersion": "1.0.0"')
+  await expect(created.getByLabel('Webhook headers')).toContainText(/webhook-signature: v1,\S+=/)
+  await expect(created.getByLabel('Attempts').locator('li')).toHaveCount(1)
+  await created.getByRole('button', { name: 'Redeliver' }).click()
+  await expect(created.getByLabel('Attempts').locator('li')).toHaveCount(2)
+  await expect(created).toContainText('×2')
+})
+
+test('Send test event posts testing.testEvent, and a toggled-off event is not sent', async ({ page }) => {
+  await openPlayground(page)
+  const hooks = page.getByRole('region', { name: 'Webhooks' })
+  await hooks.getByRole('button', { name: 'Send test event' }).click()
+  await expect(hooks.locator('li[data-event="testing.testEvent"]')).toContainText('✓ verified')
+  await hooks.getByText(/events on/).click()
+  await hooks.getByRole('checkbox', { name: 'contact.created' }).uncheck()
+  await expect(hooks.getByText('Settings: 16 of 17 events on')).toBeVisible()
+  await sendAndWait(page)
+  await expect(hooks.locator('li[data-event="contact.created"]')).toHaveCount(0)
+})
+
+test('a malformed URL in the Webhooks panel gets a clear message', async ({ page }) => {
+  await openPlayground(page)
+  const hooks = page.getByRole('region', { name: 'Webhooks' })
+  await hooks.getByText(/events on/).click()
+  await hooks.getByLabel('Also send to URL').fill('ftp://example.com/')
+  await hooks.getByRole('button', { name: 'Save' }).click()
+  await expect(hooks.getByRole('alert')).toContainText('must use http or https, not ftp')
+})
