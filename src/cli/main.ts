@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'mock-server': () => import('./commands/mock-server.ts'),
   proxy: () => import('./commands/proxy.ts'),
   clay: () => import('./commands/clay.ts'),
+  diff: () => import('./commands/diff.ts'),
   webhooks: () => import('./commands/webhooks.ts'),
 }
 

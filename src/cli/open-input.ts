@@ -38,7 +38,7 @@ const KINDS: Record<string, InputKind> = { js: 'script', mjs: 'script', cjs: 'sc
  * copied to a temporary file so it can be read twice. Throws InputError (exit 2) when the input is not a script
  * or envelopes.
  */
-export async function openInput(file: string, preset: Preset, io: CliIo): Promise<MappedInput> {
+export async function openInput(file: string, preset: Preset, io: CliIo, options: { explain?: boolean } = {}): Promise<MappedInput> {
   const name = file === '-' ? 'stdin' : file
   let path = file === '-' ? '' : resolve(io.cwd, file)
   let close = nothing
@@ -59,7 +59,7 @@ export async function openInput(file: string, preset: Preset, io: CliIo): Promis
     kind = ext !== undefined ? (KINDS[ext] as InputKind) : inputKindOf(undefined, await head(path))
   }
   try {
-    if (kind === 'ndjson') return { ...(await openNdjson(path, name, preset)), warnings: [], close }
+    if (kind === 'ndjson') return { ...(await openNdjson(path, name, preset, options.explain === true)), warnings: [], close }
     const size = (await stat(path)).size
     if (size > WHOLE_FILE_MAX) {
       throw new InputError(
@@ -73,7 +73,7 @@ export async function openInput(file: string, preset: Preset, io: CliIo): Promis
       throw new InputError(`${name}: no datafly.track / identify / page / group / setConsent calls found; nothing to map.`)
     }
     const warnings = read.issues.map((i) => `${name}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''}: ${i.severity}: ${i.message}`)
-    const results = mapCalls(read.calls, preset)
+    const results = mapCalls(read.calls, preset, { explain: options.explain === true })
     return { total: results.length, results: toAsync(results), warnings, close }
   } catch (error) {
     await close()
@@ -81,10 +81,10 @@ export async function openInput(file: string, preset: Preset, io: CliIo): Promis
   }
 }
 
-async function openNdjson(path: string, name: string, preset: Preset): Promise<{ total: number; results: AsyncIterable<MapResult> }> {
+async function openNdjson(path: string, name: string, preset: Preset, explain: boolean): Promise<{ total: number; results: AsyncIterable<MapResult> }> {
   // first pass: who is who. Only lines that can change an identity are decoded and parsed (plus the first
   // lines, until one parses, to tell a file that is not NDJSON at all); the rest are only counted
-  const identities: IdentityIndex = createIdentityIndex()
+  const identities: IdentityIndex = createIdentityIndex({ origins: explain })
   // identical lines are all marked or all not, so this pass counts their ordinals as the second does
   const firstIds = createContentIds()
   let calls = 0
@@ -101,7 +101,7 @@ async function openNdjson(path: string, name: string, preset: Preset): Promise<{
         const read = readNdjsonLine(line.text, calls, line.lineNumber, firstIds)
         if (read.kind === 'call' && read.call.issues[0]?.line !== undefined) firstBad ||= read.call.issues[0].message
         else parsed++
-        if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope)
+        if (read.kind === 'call' && read.call.envelope) identities.learn(read.call.envelope, read.call.index)
       }
       calls++
     },
@@ -116,7 +116,7 @@ async function openNdjson(path: string, name: string, preset: Preset): Promise<{
     for await (const line of readLines(path)) {
       if (!line.tooLong && line.text.trim() === '') continue
       const read = readLine(line, index, ids)
-      yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.resolve(read.call.envelope), preset)
+      yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.resolve(read.call.envelope), preset, explain ? { explain: true, callAt: () => undefined } : undefined)
       index++
     }
   }

@@ -4,6 +4,7 @@ export function usage(): string {
 
 Usage:
   loops-playground map <file|-> [--preset preset.json]        map calls to Loops requests (NDJSON out)
+  loops-playground diff <file> --preset preset.json          what a preset change does to each call
   loops-playground send <file|-> [options]                    map, then send through the rate-limited sender
   loops-playground mock-server [--port 4010] [options]        run the mock Loops API on a port
   loops-playground proxy [--port 8787] [options]              run the local proxy to real Loops

@@ -1,6 +1,8 @@
 import { render } from 'preact'
 import { App } from './app.tsx'
 import { configureLanguages } from './editor/configure-languages.ts'
+import { installExplain } from './editor/install-explain.ts'
+import { loadMonaco } from './editor/load-monaco.ts'
 import { createTestHook, type PlaygroundHook } from './editor/test-hook.ts'
 import { startInBrowserMock } from './mock/start-in-browser-mock.ts'
 import { PRESET_PATH } from './panels/preset-panel.tsx'
@@ -42,6 +44,7 @@ const hook = createTestHook(
 Object.defineProperty(window, '__playground', { value: hook, configurable: true })
 syncShareHash()
 void configureLanguages(PRESET_PATH)
+void loadMonaco().then(({ monaco }) => installExplain(monaco, { script: SCRIPT_PATH, request: REQUEST_PATH }))
 void startInBrowserMock().then(() => {
   markReady('mock')
   return refreshMock()

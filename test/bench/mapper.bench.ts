@@ -18,6 +18,9 @@ export default async function (): Promise<string> {
   const mapOnly = timeIt(5, () => {
     sink += mapCalls(calls, defaultPreset).length
   })
+  const explained = timeIt(5, () => {
+    sink += mapCalls(calls, defaultPreset, { explain: true }).length
+  })
   const readAndMap = timeIt(5, () => {
     sink += mapCalls(readEnvelopes(corpus), defaultPreset).length
   })
@@ -30,6 +33,7 @@ export default async function (): Promise<string> {
   const rows = [
     ['JSON.parse + JSON.stringify (baseline)', rt],
     ['mapCalls: identity + mapping + Loops checks', median(mapOnly)],
+    ['mapCalls with explain (provenance)', median(explained)],
     ['readEnvelopes (zod) + mapCalls', median(readAndMap)],
   ] as const
   // the address that took 41 s per event with the old regex: 'a@' + 'a.'.repeat(n) + ' ', n = 200 000

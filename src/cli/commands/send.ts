@@ -1,8 +1,11 @@
 import { createWriteStream } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { createSender, type MapResult, type SenderEvent, type SendOutcome } from '../../core/index.ts'
 import type { SendEachReport } from '../../core/sender/send-each.ts'
+import { createTimelineBuilder } from '../../core/explain/build-timeline.ts'
+import { renderTimelinePage } from '../../core/explain/render-timeline-page.ts'
 import { openFileJournal, type FileJournal } from '../../host/file-journal.ts'
 import { createLineWriter } from '../../host/line-writer.ts'
 import type { CliIo } from '../cli-io.ts'
@@ -40,6 +43,9 @@ Options:
   --journal FILE       an append-only record of each event's outcome, written as it happens; a run with the same
                        journal sends only the events without a final outcome in it (delivered, duplicate or
                        rejected with 400), so a killed run resumes where it stopped
+  --timeline FILE      write the run's timeline as a self-contained HTML page: every attempt on the sender's
+                       clock coloured by its answer, the waits (rate spacing, backoff, Retry-After), the
+                       rate-limit budget and the queue depth (the first 20,000 marks are drawn; counts cover all)
   --progress-interval S  when stderr is not a terminal, print a plain progress line at most every S seconds
                        (default 5; 0 prints one per event)
   --json               print the summary as one JSON object on stdout:
@@ -63,6 +69,7 @@ interface SendArgs {
   concurrency: number
   deadLetter: string | undefined
   journal: string | undefined
+  timeline: string | undefined
   progressMs: number
   json: boolean
 }
@@ -76,6 +83,7 @@ function readArgs(argv: string[], env: CliIo['env']): SendArgs | 'help' {
     concurrency: { type: 'string' },
     'dead-letter': { type: 'string' },
     journal: { type: 'string' },
+    timeline: { type: 'string' },
     'progress-interval': { type: 'string' },
     json: { type: 'boolean' },
   })
@@ -107,6 +115,7 @@ function readArgs(argv: string[], env: CliIo['env']): SendArgs | 'help' {
     concurrency: number('concurrency', 10, { integer: true, min: 1, max: 10_000 }),
     deadLetter: text('dead-letter'),
     journal: text('journal'),
+    timeline: text('timeline'),
     progressMs: number('progress-interval', 5, { integer: false, min: 0 }) * 1000,
     json: args.values['json'] === true,
   }
@@ -135,6 +144,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let refusals = 0
   let slowedDown = false
   const events: ((event: SenderEvent) => void)[] = []
+  const timeline = args.timeline !== undefined ? createTimelineBuilder() : undefined
+  if (timeline) events.push((event) => timeline.add(event))
   const onEvent = (event: SenderEvent): void => {
     for (const listener of events) listener(event)
     if (event.type === 'response') answered = true
@@ -220,6 +231,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   let journaled = 0
   const activeJournal = journal
+  let pulled = 0
   async function* pending(): AsyncGenerator<MapResult> {
     for await (const result of input.results) {
       if (activeJournal && result.request && result.status === 'ready' && activeJournal.isDone(journalKey(result.request))) {
@@ -227,6 +239,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         shown.journaled()
         continue
       }
+      // the streaming sender emits no "queued" events: the timeline learns each event's arrival here
+      timeline?.add({ type: 'queued', index: pulled++, total: input.total, at: io.clock.now() })
       yield result
     }
   }
@@ -276,6 +290,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     await ended
   }
 
+  if (timeline && args.timeline !== undefined) {
+    try {
+      await writeFile(resolve(io.cwd, args.timeline), renderTimelinePage(timeline.timeline(), `loops-playground send ${args.file} → ${args.target}`))
+    } catch (error) {
+      io.stderr.write(`loops-playground send: cannot write the timeline ${args.timeline}: ${why(error)}\n`)
+    }
+  }
   const summary = { ...report.summary, ...(journal ? { journaled } : {}) }
   if (args.json) io.stdout.write(`${JSON.stringify(summary)}\n`)
   else {

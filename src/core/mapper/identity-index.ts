@@ -1,6 +1,6 @@
 import type { DataflyEnvelope } from '../schemas/datafly-envelope.ts'
 import { assignOwn } from '../util/set-own.ts'
-import type { ResolvedIdentity } from './resolve-identities.ts'
+import type { IdentityOrigins, ResolvedIdentity } from './resolve-identities.ts'
 
 /**
  * `resolveIdentities` for input streamed twice (a big NDJSON file), in memory that grows with the visitors that
@@ -16,13 +16,15 @@ import type { ResolvedIdentity } from './resolve-identities.ts'
  * same generations even though the first skips calls.
  */
 export interface IdentityIndex {
-  learn(envelope: DataflyEnvelope): void
+  /** `index`: the call's input position, kept (with `origins`) as the origin of the traits and user id it sets */
+  learn(envelope: DataflyEnvelope, index?: number): void
   resolve(envelope: DataflyEnvelope | null): ResolvedIdentity | null
 }
 
 interface Person {
   userId?: string
   traits: Record<string, unknown>
+  origins?: IdentityOrigins
 }
 interface Current {
   generation: number
@@ -62,24 +64,32 @@ function step(current: Map<string, Current>, envelope: DataflyEnvelope): Current
 
 const keyOf = (visitor: string, generation: number): string => `${generation}\u0000${visitor}`
 
-export function createIdentityIndex(): IdentityIndex {
+export function createIdentityIndex(options: { origins?: boolean } = {}): IdentityIndex {
   const learned = new Map<string, Current>()
   const replayed = new Map<string, Current>()
   const people = new Map<string, Person>()
 
   return {
-    learn(envelope) {
+    learn(envelope, index) {
       const state = step(learned, envelope)
       const key = keyOf(envelope.anonymousId, state.generation)
       let person = people.get(key)
       if (!person) {
-        person = { traits: {} }
+        person = { traits: {}, ...(options.origins ? { origins: { traits: new Map() } } : {}) }
         people.set(key, person)
       }
       if (state.userId !== undefined) person.userId = state.userId
-      if (envelope.type === 'identify' && isObject(envelope.traits)) assignOwn(person.traits, envelope.traits)
+      const at = person.origins && index !== undefined ? { origins: person.origins, index } : undefined
+      if (at && userIdOf(envelope) !== undefined) at.origins.userId = at.index
+      if (envelope.type === 'identify' && isObject(envelope.traits)) {
+        assignOwn(person.traits, envelope.traits)
+        if (at) for (const trait of Object.keys(envelope.traits)) at.origins.traits.set(trait, at.index)
+      }
       const contextTraits = envelope.context?.traits
-      if (isObject(contextTraits)) assignOwn(person.traits, contextTraits)
+      if (isObject(contextTraits)) {
+        assignOwn(person.traits, contextTraits)
+        if (at) for (const trait of Object.keys(contextTraits)) at.origins.traits.set(trait, at.index)
+      }
     },
     resolve(envelope) {
       if (!envelope) return null
@@ -88,7 +98,9 @@ export function createIdentityIndex(): IdentityIndex {
       const state = step(replayed, envelope)
       const person = people.get(keyOf(envelope.anonymousId, state.generation))
       if (!person) return { traits: {} }
-      return person.userId !== undefined ? { userId: person.userId, traits: person.traits } : { traits: person.traits }
+      const identity: ResolvedIdentity = person.userId !== undefined ? { userId: person.userId, traits: person.traits } : { traits: person.traits }
+      if (person.origins) identity.origins = person.origins
+      return identity
     },
   }
 }

@@ -12,6 +12,7 @@ import type { ResolvedIdentity } from './resolve-identities.ts'
 import { reportUnrouted } from './report-unrouted.ts'
 import { resolveConsent } from './resolve-consent.ts'
 import { toSnakeCase } from './to-snake-case.ts'
+import { pointerToken, type MapTrace } from './provenance.ts'
 
 /** The input part a body path came from, so an issue can point at it in the script. */
 function inputPathOf(path: string): string | undefined {
@@ -38,11 +39,12 @@ export function mapEnvelope(
   identity: ResolvedIdentity,
   preset: Preset,
   index: number,
+  trace?: MapTrace,
 ): Mapped {
   const event = envelope.type === 'track' ? envelope.event : undefined
   const source = { index, type: envelope.type, ...(typeof event === 'string' ? { event } : {}) }
   // What the preset sends nowhere is said up front, as an unmapped event name is.
-  const issues: MapperIssue[] = reportUnrouted(envelope, preset)
+  const issues: MapperIssue[] = reportUnrouted(envelope, preset, trace, index)
   const skip = (reason: string): Mapped => ({ status: 'skipped', reason, issues, source })
 
   if (envelope.type === 'group') {
@@ -70,9 +72,11 @@ export function mapEnvelope(
     return skip(`Consent for ${required} is denied, and this preset requires it (consent.requirePurpose).`)
   }
 
-  const email = preset.identity.emailTraits
-    .map((trait) => (Object.hasOwn(identity.traits, trait) ? identity.traits[trait] : undefined))
-    .find((v): v is string => typeof v === 'string' && v !== '')
+  const emailTrait = preset.identity.emailTraits.find((trait) => {
+    const v = Object.hasOwn(identity.traits, trait) ? identity.traits[trait] : undefined
+    return typeof v === 'string' && v !== ''
+  })
+  const email = emailTrait === undefined ? undefined : (identity.traits[emailTrait] as string)
   const userId = identity.userId
   if (email === undefined && userId === undefined) {
     return skip(
@@ -86,26 +90,56 @@ export function mapEnvelope(
   const contactBodyPath = envelope.type !== 'identify' && preset.contactProperties === 'nested' ? 'body.contactProperties' : 'body'
 
   const policy = preset.nonScalarValues
+  const contactPointer = contactBodyPath === 'body' ? '/body' : '/body/contactProperties'
+  /** putValue, and when explaining, what it wrote (a flattened value writes several keys) or why it wrote nothing */
+  const put = (target: Record<string, unknown>, key: string, value: unknown, kind: 'contact' | 'event', from: string, rule: string, call: number): void => {
+    const bodyPath = kind === 'contact' ? contactBodyPath : 'body.eventProperties'
+    if (!trace) return putValue(target, key, value, kind, bodyPath, from, policy, issues)
+    const before = new Set(Object.keys(target))
+    const said = issues.length
+    putValue(target, key, value, kind, bodyPath, from, policy, issues)
+    let wrote = false
+    for (const k of Object.keys(target)) {
+      if (before.has(k)) continue
+      wrote = true
+      const flattened = k !== key
+      trace.field(`${kind === 'contact' ? contactPointer : '/body/eventProperties'}/${pointerToken(k)}`, { call, from: flattened ? from + k.slice(key.length) : from, rule, ...(flattened ? { transform: 'flatten' as const } : {}) })
+    }
+    if (!wrote && value !== undefined) {
+      const nonScalar = typeof value === 'object' && value !== null && policy === 'drop'
+      trace.drop({ call, from, reason: issues.slice(said).map((i) => i.message).join(' ') || 'not sent', ...(nonScalar ? { route: '"nonScalarValues": "flatten"' } : {}) })
+    }
+  }
+  let routeIndex = -1
   for (const route of compilePreset(preset).routes) {
+    routeIndex++
     const from = route.root === 'traits' ? identity.traits : route.root === 'properties' ? envelope.properties : envelope.context
     const value = getPath(from, route.segments)
     if (value === undefined) continue
     if (route.root === 'properties') consumed.add(route.firstKey)
     const targetKey = route.targetKey
+    const rule = trace ? `routes[${routeIndex}]: ${route.from} → ${route.target}.${targetKey}` : ''
+    const call = route.root === 'traits' ? (identity.origins?.traits.get(route.firstKey) ?? index) : index
     if (route.target === 'contactProperties') {
       if (Object.hasOwn(contact, targetKey)) continue
       if (BODY_KEYS.has(targetKey)) {
         issues.push({ severity: 'warning', path: `${contactBodyPath}.${targetKey}`, message: `"${targetKey}" is set by the request itself; the route ${route.from} → contactProperties.${targetKey} was ignored.`, from: route.from })
+        trace?.drop({ call, from: route.from, reason: `"${targetKey}" is set by the request itself, so ${rule} was ignored.`, route: `a route to another contactProperties name` })
         continue
       }
-      putValue(contact, targetKey, value, 'contact', contactBodyPath, route.from, policy, issues)
+      put(contact, targetKey, value, 'contact', route.from, rule, call)
     } else if (envelope.type !== 'identify' && !Object.hasOwn(eventProps, targetKey)) {
-      putValue(eventProps, targetKey, value, 'event', 'body.eventProperties', route.from, policy, issues)
+      put(eventProps, targetKey, value, 'event', route.from, rule, call)
     }
   }
 
   if (preset.consent.subscribeWhenGranted !== null && consent.purposes[preset.consent.subscribeWhenGranted] === true) {
     contact['subscribed'] = true
+    trace?.field(`${contactPointer}/subscribed`, { call: index, from: consentPathOf(consent.shape, preset.consent.subscribeWhenGranted), rule: `consent.subscribeWhenGranted: "${preset.consent.subscribeWhenGranted}"` })
+  }
+  if (trace) {
+    if (email !== undefined && emailTrait !== undefined) trace.field('/body/email', { call: identity.origins?.traits.get(emailTrait) ?? index, from: `traits.${emailTrait}`, rule: 'identity.emailTraits' })
+    if (userId !== undefined) trace.field('/body/userId', { call: identity.origins?.userId ?? index, from: 'userId', rule: 'identity (the user id of datafly.identify, resolved over the session)' })
   }
 
   if (envelope.type === 'identify') {
@@ -122,6 +156,7 @@ export function mapEnvelope(
   let eventName = compilePreset(preset).events.get(datafly)
   if (eventName === undefined) {
     if (preset.unmappedEvents === 'drop') {
+      trace?.drop({ call: index, from: 'event', reason: `"${datafly}" is not in the preset's events table, and unmapped events are dropped.`, route: `events[${JSON.stringify(datafly)}]` })
       return skip(`"${datafly}" is not in the preset's events table, and unmapped events are dropped (unmappedEvents: "drop").`)
     }
     eventName = toSnakeCase(datafly)
@@ -129,19 +164,24 @@ export function mapEnvelope(
       return { status: 'invalid', issues: [...issues, { severity: 'error', path: 'body.eventName', message: `"${datafly}" has no letters or digits to make a Loops event name from. Rename the event or map it in the preset.`, from: 'event' }], source }
     }
     issues.push({ severity: 'info', path: 'body.eventName', message: `"${datafly}" is not in the events table; sent as "${eventName}" (unmappedEvents: "snake_case").`, from: 'event' })
+    trace?.field('/body/eventName', { call: index, from: envelope.type === 'page' ? 'type' : 'event', rule: 'unmappedEvents: "snake_case"', transform: 'snake_case' })
+  } else {
+    trace?.field('/body/eventName', { call: index, from: envelope.type === 'page' ? 'type' : 'event', rule: `events[${JSON.stringify(datafly)}]` })
   }
 
   // event properties
   if (envelope.type === 'page') {
     for (const { field, segments } of compilePreset(preset).pageFields) {
+      const fromProperties = field === 'name' ? envelope.name === undefined : getPath(envelope.properties, segments) !== undefined
       const value = field === 'name' ? (envelope.name ?? getPath(envelope.properties, segments)) : (getPath(envelope.properties, segments) ?? getPath(envelope.context?.page, segments))
-      if (!Object.hasOwn(eventProps, field)) putValue(eventProps, field, value, 'event', 'body.eventProperties', `properties.${field}`, policy, issues)
+      const from = fromProperties ? `properties.${field}` : field === 'name' ? 'name' : `context.page.${field}`
+      if (!Object.hasOwn(eventProps, field)) put(eventProps, field, value, 'event', from, `pageProperties ("${field}")`, index)
     }
   } else if (envelope.properties && typeof envelope.properties === 'object') {
     const properties = envelope.properties
     for (const key of Object.keys(properties)) {
       if (consumed.has(key) || Object.hasOwn(eventProps, key)) continue
-      putValue(eventProps, key, properties[key], 'event', 'body.eventProperties', `properties.${key}`, policy, issues)
+      put(eventProps, key, properties[key], 'event', `properties.${key}`, 'track properties are sent as event properties', index)
     }
   }
 
@@ -170,4 +210,11 @@ export function mapEnvelope(
     const invalid = issues.some((i) => i.severity === 'error')
     return { status: invalid ? 'invalid' : 'ready', request, issues, source }
   }
+}
+
+/** The input path consent was read from, for provenance. */
+function consentPathOf(shape: string, purpose: string): string {
+  if (shape === 'canonical') return `context.consent.canonical.${purpose}`
+  if (shape === 'categories') return 'context.consent.categories'
+  return `context.consent.${purpose}`
 }

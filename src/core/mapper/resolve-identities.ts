@@ -6,12 +6,20 @@ import { isObject } from '../loops/is-object.ts'
 export interface ResolvedIdentity {
   userId?: string
   traits: Record<string, unknown>
+  /** when asked for (explaining a mapping): the position of the call that set the user id and each trait last */
+  origins?: IdentityOrigins
+}
+
+export interface IdentityOrigins {
+  userId?: number
+  traits: Map<string, number>
 }
 
 interface Segment {
   userId?: string
   traits: Record<string, unknown>
   members: number[]
+  origins?: IdentityOrigins
 }
 
 
@@ -21,7 +29,7 @@ interface Segment {
  * earlier or later, resolves to the merged identity. An `identify` with a different user id starts a new person
  * on the same device (a log-out / log-in), so traits never leak between users.
  */
-export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[]): (ResolvedIdentity | null)[] {
+export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[], options: { origins?: boolean } = {}): (ResolvedIdentity | null)[] {
   const current = new Map<string, Segment>()
   const segmentOf: (Segment | undefined)[] = []
 
@@ -31,13 +39,22 @@ export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[]
     let segment = current.get(visitor)
     const userId = typeof envelope.userId === 'string' && envelope.userId !== '' ? envelope.userId : undefined
     if (!segment || (userId !== undefined && segment.userId !== undefined && segment.userId !== userId)) {
-      segment = { traits: {}, members: [] }
+      segment = { traits: {}, members: [], ...(options.origins ? { origins: { traits: new Map() } } : {}) }
       current.set(visitor, segment)
     }
-    if (userId !== undefined) segment.userId = userId
-    if (envelope.type === 'identify' && isObject(envelope.traits)) assignOwn(segment.traits, envelope.traits)
+    if (userId !== undefined) {
+      segment.userId = userId
+      if (segment.origins) segment.origins.userId = index
+    }
+    if (envelope.type === 'identify' && isObject(envelope.traits)) {
+      assignOwn(segment.traits, envelope.traits)
+      if (segment.origins) noteOrigins(segment.origins, envelope.traits, index)
+    }
     const contextTraits = envelope.context?.traits
-    if (isObject(contextTraits)) assignOwn(segment.traits, contextTraits)
+    if (isObject(contextTraits)) {
+      assignOwn(segment.traits, contextTraits)
+      if (segment.origins) noteOrigins(segment.origins, contextTraits, index)
+    }
     segment.members.push(index)
     segmentOf[index] = segment
   })
@@ -45,6 +62,12 @@ export function resolveIdentities(envelopes: readonly (DataflyEnvelope | null)[]
   return envelopes.map((envelope, index) => {
     const segment = segmentOf[index]
     if (!envelope || !segment) return null
-    return segment.userId !== undefined ? { userId: segment.userId, traits: segment.traits } : { traits: segment.traits }
+    const identity: ResolvedIdentity = segment.userId !== undefined ? { userId: segment.userId, traits: segment.traits } : { traits: segment.traits }
+    if (segment.origins) identity.origins = segment.origins
+    return identity
   })
+}
+
+function noteOrigins(origins: IdentityOrigins, traits: Record<string, unknown>, index: number): void {
+  for (const key of Object.keys(traits)) origins.traits.set(key, index)
 }

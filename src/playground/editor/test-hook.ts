@@ -8,6 +8,10 @@ export interface PlaygroundHook {
   getRequestText(): Promise<string>
   /** Markers on a model (`/datafly-script.js`, `/preset.json`), from every owner (ours and Monaco's JSON service). */
   markers(path: string): Promise<(EditorMarker & { owner: string })[]>
+  /** The text of any editor model by path (the compare view's `/compare-presets.original.json`, …). */
+  modelText(path: string): Promise<string>
+  /** The text selected in the script editor (click-to-source selects there). */
+  scriptSelection(): Promise<string>
   /** Calls `listener` whenever the Loops request model changes (for latency measurements). */
   onRequestChange(listener: () => void): Promise<void>
 }
@@ -39,6 +43,13 @@ export function createTestHook(paths: { script: string; preset: string; request:
         endLineNumber: m.endLineNumber,
         endColumn: m.endColumn,
       }))
+    },
+    modelText: async (path) => (await model(path)).getValue(),
+    scriptSelection: async () => {
+      const { monaco } = await loadMonaco()
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.path === paths.script)
+      const selection = editor?.getSelection()
+      return selection ? (editor?.getModel()?.getValueInRange(selection) ?? '') : ''
     },
     onRequestChange: async (listener) => {
       ;(await model(paths.request)).onDidChangeContent(listener)

@@ -1,10 +1,12 @@
 import { ClayPanel } from '../clay/clay-panel.tsx'
 import type { PanelEntry } from '../layout/panel-entry.ts'
+import { ComparePanel } from './compare-panel.tsx'
 import { EventLogPanel } from './event-log-panel.tsx'
 import { MockStatePanel } from './mock-state-panel.tsx'
 import { PresetPanel } from './preset-panel.tsx'
 import { RequestPanel } from './request-panel.tsx'
 import { ScriptPanel } from './script-panel.tsx'
+import { TimelinePanel } from './timeline-panel.tsx'
 import { WebhooksPanel } from './webhooks-panel.tsx'
 
 /**
@@ -14,9 +16,11 @@ import { WebhooksPanel } from './webhooks-panel.tsx'
 export const PANELS: readonly PanelEntry[] = [
   { id: 'script', title: 'Script', group: 'source', weight: 3, render: (c) => <ScriptPanel onSubmit={c.send} onReady={() => c.onEditorReady('script')} /> },
   { id: 'preset', title: 'Preset', group: 'source', weight: 2, render: (c) => <PresetPanel onSubmit={c.send} /> },
-  { id: 'request', title: 'Loops request', group: 'preview', render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
+  { id: 'request', title: 'Loops request', group: 'preview', weight: 2, render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
   { id: 'clay', title: 'Clay table', group: 'preview', weight: 2, render: () => <ClayPanel /> },
+  { id: 'compare', title: 'Compare presets', group: 'preview', weight: 1, render: () => <ComparePanel /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
   { id: 'webhooks', title: 'Webhooks', group: 'outcome', weight: 2, render: () => <WebhooksPanel /> },
+  { id: 'timeline', title: 'Timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
 ]

@@ -4,6 +4,7 @@ import { nestsContactProperties, requestText } from '../state/request-text.ts'
 import { presetText } from '../state/source.ts'
 import { CallList, StatusSummary } from './call-list.tsx'
 import { Panel } from './panel.tsx'
+import { WhatIfControl } from './what-if-control.tsx'
 
 export const REQUEST_PATH = '/loops-request.json'
 
@@ -58,6 +59,7 @@ export function RequestPanel({ onReady }: { onReady: () => void }) {
         </div>
       )}
       {results.length > 0 && <CallList />}
+      {results.length > 0 && <WhatIfControl />}
       <MonacoEditor value={requestText.value} language="json" path={REQUEST_PATH} readOnly onReady={onReady} />
     </Panel>
   )

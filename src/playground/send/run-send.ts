@@ -3,6 +3,7 @@ import { createSender, type MapResult } from '../../core/index.ts'
 import { applySenderEvent, runs, updateRun, type LogRow, type Run } from '../state/event-log.ts'
 import { wallClock } from '../../host/wall-clock.ts'
 import { recordingFetch } from './recording-fetch.ts'
+import { flushSenderEvents, recordSenderEvent } from '../state/send-events.ts'
 import { unsentOutcome } from './unsent-outcome.ts'
 
 export interface SendTarget {
@@ -61,7 +62,10 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
       apiKey: target.apiKey,
       clock: wallClock,
       signal: controller.signal,
-      onEvent: (event) => updateRun(id, (run) => applySenderEvent(run, event)),
+      onEvent: (event) => {
+        recordSenderEvent(id, event)
+        updateRun(id, (run) => applySenderEvent(run, event))
+      },
     })
     await sender.send(results)
   } catch (error) {
@@ -71,6 +75,7 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
     sending.value = false
     controller = undefined
     updateRun(id, (run) => ({ ...run, done: true }))
+    flushSenderEvents()
   }
   return runs.value.find((run) => run.id === id)
 }

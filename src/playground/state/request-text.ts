@@ -1,5 +1,5 @@
 import { computed } from '@preact/signals'
-import type { Issue, MapResult } from '../../core/index.ts'
+import type { Issue, MapResult, ScriptCall } from '../../core/index.ts'
 import { describeCall, lineOf } from './describe-call.ts'
 import { mapping } from './mapping.ts'
 
@@ -24,12 +24,15 @@ function entryOf(result: MapResult, line: string): Record<string, unknown> {
   }
 }
 
+/** The entries the "Loops request" editor shows for these results (one each, in order). */
+export const entriesFor = (results: readonly MapResult[], calls: readonly ScriptCall[]): Record<string, unknown>[] =>
+  results.map((result) => entryOf(result, lineOf(calls[result.source.index])))
+
+/** One entry per result, as the "Loops request" editor shows them (in the results' order). */
+export const requestEntries = computed((): Record<string, unknown>[] => entriesFor(mapping.value.results, mapping.value.calls))
+
 /** The read-only JSON the "Loops request" editor shows, recomputed on every edit. */
-export const requestText = computed((): string => {
-  const { results, calls } = mapping.value
-  const entries = results.map((result) => entryOf(result, lineOf(calls[result.source.index])))
-  return `${JSON.stringify(entries, null, 2)}\n`
-})
+export const requestText = computed((): string => `${JSON.stringify(requestEntries.value, null, 2)}\n`)
 
 /** The ready requests, in input order: what Send sends. */
 export const readyResults = computed(() => mapping.value.results.filter((r) => r.status === 'ready' && r.request))

@@ -1,0 +1,66 @@
+import { expect, loadExample, openPlayground, sendAndWait, test } from './fixtures.ts'
+
+// Monaco's hover and diff widgets need a little longer than a plain page on a loaded machine
+test.describe.configure({ timeout: 120_000 })
+
+test('the Timeline draws every attempt of the latest Send, coloured by its answer', async ({ page }) => {
+  await openPlayground(page)
+  await loadExample(page, 'funnel')
+  const mock = page.getByRole('region', { name: 'Mock state' })
+  await mock.getByRole('button', { name: /Force 500/ }).click()
+  await sendAndWait(page)
+  const chart = page.getByRole('region', { name: 'Timeline' }).getByTestId('timeline-chart')
+  // 7 events delivered, 2 of them after one forced 500 each
+  await expect(chart.locator('rect.attempt')).toHaveCount(9)
+  await expect(chart.locator('rect.attempt-server-error')).toHaveCount(2)
+  await expect(chart.locator('rect.attempt-ok')).toHaveCount(7)
+  await expect(chart.locator('rect.wait-backoff')).toHaveCount(2)
+  await expect(chart.locator('path.budget')).toHaveCount(1)
+})
+
+test('hovering a request field shows where it came from, and clicking it selects the source in the script', async ({ page }) => {
+  await openPlayground(page)
+  const request = page.getByRole('region', { name: 'Loops request' })
+  const line = request.locator('.view-line', { hasText: '"firstName": "Sam"' })
+  await line.hover()
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'traits.first_name' })
+  await expect(hover).toBeVisible()
+  await expect(hover).toContainText('routes[0]')
+  await line.click()
+  await expect.poll(() => page.evaluate(() => window['__playground']!.scriptSelection())).toBe('first_name')
+})
+
+test('hovering a trait in the script says it is dropped and which preset key would send it', async ({ page }) => {
+  await openPlayground(page)
+  await page.evaluate(() => window['__playground']!.setScript("datafly.identify('u1', { email: 'a@b.co', plan_name: 'pro' })\ndatafly.track('Signed Up', { plan: 'pro' })\n"))
+  const script = page.getByRole('region', { name: 'Datafly.js script' })
+  await script.locator('.view-line span', { hasText: 'plan_name' }).first().hover()
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'is not sent' })
+  await expect(hover).toBeVisible()
+  await expect(hover).toContainText('contactProperties.planName')
+  await script.locator('.view-line', { hasText: 'datafly.track' }).locator('span', { hasText: /^\s*plan\s*$/ }).last().hover()
+  await expect(page.locator('.monaco-hover').filter({ hasText: '/body/eventProperties/plan' })).toBeVisible()
+})
+
+test('the consent what-if shows subscribed appearing without editing the script', async ({ page }) => {
+  await openPlayground(page)
+  const before = await page.evaluate(() => window['__playground']!.getScript())
+  const whatIf = page.getByRole('group', { name: 'Consent what-if' })
+  await whatIf.getByRole('combobox').selectOption('granted')
+  await expect(whatIf.getByRole('status')).toContainText('+ /body/contactProperties/subscribed: true')
+  await whatIf.getByRole('combobox').selectOption('denied')
+  await expect(whatIf.getByRole('status')).toContainText('no request changes')
+  expect(await page.evaluate(() => window['__playground']!.getScript())).toBe(before)
+})
+
+test('Compare presets shows the Default preset beside the edited one', async ({ page }) => {
+  await openPlayground(page)
+  await page.getByRole('button', { name: 'Use the root shape' }).click()
+  const diff = page.getByRole('region', { name: 'Compare presets' }).getByTestId('preset-diff')
+  await expect(diff.locator('.monaco-diff-editor')).toBeVisible()
+  const text = (path: string) => page.evaluate((p) => window['__playground']!.modelText(p), path)
+  await expect.poll(() => text('/compare-presets.original.json')).toContain('"contactProperties": {')
+  await expect.poll(() => text('/compare-presets.modified.json')).not.toContain('"contactProperties": {')
+  // the diff editor marks the lines that differ
+  await expect(diff.locator('.line-insert, .char-insert, .line-delete, .char-delete').first()).toBeAttached()
+})
