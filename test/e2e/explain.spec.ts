@@ -9,7 +9,7 @@ test('the Timeline draws every attempt of the latest Send, coloured by its answe
   const mock = page.getByRole('region', { name: 'Mock state' })
   await mock.getByRole('button', { name: /Force 500/ }).click()
   await sendAndWait(page)
-  const chart = page.getByRole('region', { name: 'Timeline' }).getByTestId('timeline-chart')
+  const chart = page.getByRole('region', { name: 'Send timeline' }).getByTestId('timeline-chart')
   // 7 events delivered, 2 of them after one forced 500 each
   await expect(chart.locator('rect.attempt')).toHaveCount(9)
   await expect(chart.locator('rect.attempt-server-error')).toHaveCount(2)

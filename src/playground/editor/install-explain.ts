@@ -20,9 +20,9 @@ function requestHover(found: RequestFieldExplained): string {
  * selects its source in the script; hovering a key in the script shows where it lands, or why it is dropped.
  * Installed once per page (Monaco's providers are global), for the two models by path.
  */
-export function installExplain(monaco: Monaco, paths: { script: string; request: string }): void {
-  const isModel = (model: { uri: { path: string } }, path: string): boolean => model.uri.path === path
+const isModel = (model: { uri: { path: string } }, path: string): boolean => model.uri.path === path
 
+export function installExplain(monaco: Monaco, paths: { script: string; request: string }): void {
   monaco.languages.registerHoverProvider('json', {
     provideHover(model, position) {
       if (!isModel(model, paths.request)) return null

@@ -22,5 +22,5 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
   { id: 'webhooks', title: 'Webhooks', group: 'outcome', weight: 2, render: () => <WebhooksPanel /> },
-  { id: 'timeline', title: 'Timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
+  { id: 'timeline', title: 'Send timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
 ]

@@ -19,7 +19,7 @@ export function TimelinePanel() {
     return events.length === 0 ? undefined : { markup: renderTimelineSvg(buildTimeline(events)), attempts: events.filter((e) => e.type === 'attempt').length }
   }, [latest?.id, version])
   return (
-    <Panel label="Timeline" area="timeline" hint={latest ? `Send #${latest.id}${svg ? ` · ${svg.attempts} attempts` : ''}` : undefined}>
+    <Panel label="Send timeline" area="timeline" hint={latest ? `Send #${latest.id}${svg ? ` · ${svg.attempts} attempts` : ''}` : undefined}>
       <div class="scroll timeline">
         {!svg && (
           <p class="empty">
