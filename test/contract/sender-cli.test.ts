@@ -63,7 +63,8 @@ describe('loops-playground send', () => {
   it('stops on a rejected key, explains it once, exits 1 and never prints the key', async () => {
     const wrong = 'ffffffffffffffffffffffffffffffff'
     const deadLetter = join(dir, 'rejected.ndjson')
-    const { code, stdout, stderr } = await send([script, '--target', server.url, '--key', wrong, '--dead-letter', deadLetter])
+    // one request in flight, so exactly one meets the 401 (with more, each request already sent gets its own 401)
+    const { code, stdout, stderr } = await send([script, '--target', server.url, '--key', wrong, '--dead-letter', deadLetter, '--concurrency', '1'])
     expect(code).toBe(1)
     expect((stdout + stderr).match(/rejected the API key/gi)).toHaveLength(1)
     expect(stdout).toMatch(/Loops rejected the API key \(401 .*\): 1 event refused, 7 not sent\. Check the key and send again\./)
