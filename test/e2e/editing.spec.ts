@@ -1,4 +1,4 @@
-import { defaultPreset, mapCalls, readScript } from '../../src/core/index.ts'
+import { defaultPreset, mapCalls, parsePreset, readScript } from '../../src/core/index.ts'
 import { examples } from '../../src/playground/examples/index.ts'
 import { encodeState } from '../../src/playground/state/share-url.ts'
 import { ARTIFACTS, expect, loadExample, openPlayground, requestText, test } from './fixtures.ts'
@@ -20,7 +20,9 @@ test('every example loads and maps as the core maps it', async ({ page }) => {
   await openPlayground(page)
   for (const example of examples) {
     await loadExample(page, example.id)
-    const expected = mapCalls(readScript(example.script).calls, defaultPreset).map((r) => r.status)
+    // an example may come with its own preset (laid over the Default one, as the Preset pane does)
+    const preset = example.preset ? parsePreset(example.preset) : undefined
+    const expected = mapCalls(readScript(example.script).calls, preset?.ok ? preset.preset : defaultPreset).map((r) => r.status)
     const calls = page.getByRole('list', { name: 'Calls' }).locator('li')
     await expect(calls).toHaveCount(expected.length)
     expect(await calls.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')))).toEqual(expected)
@@ -51,7 +53,7 @@ test('a syntax error is marked and the preview keeps the last script that parsed
   const request = page.getByRole('region', { name: 'Loops request' })
   await expect(request.getByRole('status')).toContainText('Syntax error')
   expect(await requestText(page)).toBe(before)
-  await expect(page.locator('button[type=submit]')).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled()
   await expect.poll(async () => (await page.evaluate(() => window['__playground']!.markers('/datafly-script.js'))).map((m) => m.severity)).toContain('error')
 })
 

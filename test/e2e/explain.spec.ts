@@ -21,7 +21,9 @@ test('the Timeline draws every attempt of the latest Send, coloured by its answe
 test('hovering a request field shows where it came from, and clicking it selects the source in the script', async ({ page }) => {
   await openPlayground(page)
   const request = page.getByRole('region', { name: 'Loops request' })
-  const line = request.locator('.view-line', { hasText: '"firstName": "Sam"' })
+  await page.evaluate(() => window['__playground']!.reveal('/loops-request.json', '"firstName": "Sam"'))
+  // Monaco shows a hover over text, not over the empty rest of a line: point at the key itself
+  const line = request.locator('.view-line', { hasText: '"firstName": "Sam"' }).locator('span', { hasText: 'firstName' }).last()
   await line.hover()
   const hover = page.locator('.monaco-hover').filter({ hasText: 'traits.first_name' })
   await expect(hover).toBeVisible()
@@ -34,6 +36,7 @@ test('hovering a trait in the script says it is dropped and which preset key wou
   await openPlayground(page)
   await page.evaluate(() => window['__playground']!.setScript("datafly.identify('u1', { email: 'a@b.co', plan_name: 'pro' })\ndatafly.track('Signed Up', { plan: 'pro' })\n"))
   const script = page.getByRole('region', { name: 'Datafly.js script' })
+  await expect.poll(() => page.evaluate(() => window['__playground']!.getScript())).toContain('plan_name')
   await script.locator('.view-line span', { hasText: 'plan_name' }).first().hover()
   const hover = page.locator('.monaco-hover').filter({ hasText: 'is not sent' })
   await expect(hover).toBeVisible()
@@ -53,10 +56,12 @@ test('the consent what-if shows subscribed appearing without editing the script'
   expect(await page.evaluate(() => window['__playground']!.getScript())).toBe(before)
 })
 
-test('Compare presets shows the Default preset beside the edited one', async ({ page }) => {
+test('Compare with Default shows the Default preset beside the edited one', async ({ page }) => {
   await openPlayground(page)
   await page.getByRole('button', { name: 'Use the root shape' }).click()
-  const diff = page.getByRole('region', { name: 'Compare presets' }).getByTestId('preset-diff')
+  // a secondary view: it starts folded on a wide screen
+  await page.getByRole('button', { name: 'Show Compare with Default' }).click()
+  const diff = page.getByRole('region', { name: 'Compare with Default' }).getByTestId('preset-diff')
   await expect(diff.locator('.monaco-diff-editor')).toBeVisible()
   const text = (path: string) => page.evaluate((p) => window['__playground']!.modelText(p), path)
   await expect.poll(() => text('/compare-presets.original.json')).toContain('"contactProperties": {')

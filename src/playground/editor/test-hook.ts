@@ -10,6 +10,8 @@ export interface PlaygroundHook {
   markers(path: string): Promise<(EditorMarker & { owner: string })[]>
   /** The text of any editor model by path (the compare view's `/compare-presets.original.json`, …). */
   modelText(path: string): Promise<string>
+  /** Scrolls the editor at `path` so the first line holding `text` is in view (Monaco renders only visible lines). */
+  reveal(path: string, text: string): Promise<void>
   /** The text selected in the script editor (click-to-source selects there). */
   scriptSelection(): Promise<string>
   /** Calls `listener` whenever the Loops request model changes (for latency measurements). */
@@ -45,6 +47,12 @@ export function createTestHook(paths: { script: string; preset: string; request:
       }))
     },
     modelText: async (path) => (await model(path)).getValue(),
+    reveal: async (path, text) => {
+      const { monaco } = await loadMonaco()
+      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.path === path)
+      const match = editor?.getModel()?.findMatches(text, false, false, true, null, false)[0]
+      if (match) editor?.revealLineInCenter(match.range.startLineNumber)
+    },
     scriptSelection: async () => {
       const { monaco } = await loadMonaco()
       const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.path === paths.script)

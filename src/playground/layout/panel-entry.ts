@@ -23,5 +23,7 @@ export interface PanelEntry {
   group: PanelGroup
   /** Share of its group's height when panels are stacked (default 1). */
   weight?: number
+  /** Starts folded when stacked (a secondary view that should not take room from the main ones). */
+  folded?: boolean
   render: (context: PanelContext) => ComponentChildren
 }

@@ -14,7 +14,7 @@ const GROUPS: readonly PanelGroup[] = ['source', 'preview', 'outcome']
  */
 export function Workspace({ panels, context }: { panels: readonly PanelEntry[]; context: PanelContext }) {
   const mode = useLayoutMode()
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(panels.filter((panel) => panel.folded).map((panel) => panel.id)))
   const tabbed = tabbedGroups(mode)
   const tabs = panels.filter((panel) => tabbed.includes(panel.group))
   const active = tabs.find((panel) => panel.id === activePanel.value)?.id ?? tabs[0]?.id

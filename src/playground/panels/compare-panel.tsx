@@ -8,7 +8,7 @@ import { Panel } from './panel.tsx'
 export function ComparePanel() {
   const name = presetState.value.preset.name
   return (
-    <Panel label="Compare presets" area="compare" hint={`Default ↔ ${name && name !== 'Default' ? `"${name}"` : 'your preset'}`}>
+    <Panel label="Compare with Default" area="compare" hint={`Default ↔ ${name && name !== 'Default' ? `"${name}"` : 'your preset'}`}>
       <MonacoDiffEditor original={defaultPresetText.value} modified={requestText.value} path="/compare-presets" />
     </Panel>
   )

@@ -18,9 +18,9 @@ export const PANELS: readonly PanelEntry[] = [
   { id: 'preset', title: 'Preset', group: 'source', weight: 2, render: (c) => <PresetPanel onSubmit={c.send} /> },
   { id: 'request', title: 'Loops request', group: 'preview', weight: 2, render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
   { id: 'clay', title: 'Clay table', group: 'preview', weight: 2, render: () => <ClayPanel /> },
-  { id: 'compare', title: 'Compare presets', group: 'preview', weight: 1, render: () => <ComparePanel /> },
+  { id: 'compare', title: 'Compare with Default', group: 'preview', weight: 1, folded: true, render: () => <ComparePanel /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
   { id: 'webhooks', title: 'Webhooks', group: 'outcome', weight: 2, render: () => <WebhooksPanel /> },
-  { id: 'timeline', title: 'Send timeline', group: 'outcome', weight: 2, render: () => <TimelinePanel /> },
+  { id: 'timeline', title: 'Send timeline', group: 'outcome', weight: 2, folded: true, render: () => <TimelinePanel /> },
 ]

@@ -21,7 +21,7 @@ export const whatIfChanges = computed((): CallDiff[] => {
   })
 })
 
-/** The request editor's text for the current script under the Default preset: the left side of "Compare presets". */
+/** The request editor's text for the current script under the Default preset: the left side of "Compare with Default". */
 export const defaultPresetText = computed((): string => {
   const { calls } = mapping.value
   return `${JSON.stringify(entriesFor(mapCalls(calls, defaultPreset), calls), null, 2)}\n`
