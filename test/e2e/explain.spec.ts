@@ -8,6 +8,8 @@ test('the Timeline draws every attempt of the latest Send, coloured by its answe
   await loadExample(page, 'funnel')
   const mock = page.getByRole('region', { name: 'Mock state' })
   await mock.getByRole('button', { name: /Force 500/ }).click()
+  // the fault is armed by a control call: wait until the mock says so, or the Send may start first
+  await expect(mock.locator('.fault-status')).toContainText('Armed: the next 2 event sends answer 500.')
   await sendAndWait(page)
   const chart = page.getByRole('region', { name: 'Send timeline' }).getByTestId('timeline-chart')
   // 7 events delivered, 2 of them after one forced 500 each
