@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { defaultPreset, mapCalls, readEnvelopes, readScript, type Preset } from '../../src/core/index.ts'
+import { presetArbitrary } from '../fixtures/preset-arbitrary.ts'
+import { defaultPreset, mapCalls, readEnvelopes, readScript } from '../../src/core/index.ts'
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 })
 const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'email', 'eventName', 'toString'))
@@ -22,12 +23,7 @@ const envelope = fc.record(
   { requiredKeys: [] },
 )
 
-const preset: fc.Arbitrary<Preset> = fc.record({
-  contactProperties: fc.constantFrom('nested', 'root'),
-  nonScalarValues: fc.constantFrom('drop', 'flatten'),
-  unmappedEvents: fc.constantFrom('snake_case', 'drop'),
-  identify: fc.constantFrom('resolve-only', 'contacts/update'),
-}).map((p) => ({ ...defaultPreset, ...p }) as Preset)
+const preset = presetArbitrary
 
 it('never throws on arbitrary envelopes and returns exactly one result of a known status per call', () => {
   fc.assert(

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { presetArbitrary } from '../fixtures/preset-arbitrary.ts'
 import { pointerToken } from '../../src/core/mapper/provenance.ts'
 import { defaultPreset, mapCalls, readEnvelopes, readInput, type MapResult, type Preset } from '../../src/core/index.ts'
 
@@ -102,12 +103,7 @@ const envelope = fc.record({
   messageId: fc.uuid(),
   timestamp: fc.constant('2026-11-29T00:00:00Z'),
 }, { requiredKeys: ['type', 'anonymousId', 'messageId', 'timestamp'] })
-const preset: fc.Arbitrary<Preset> = fc.record({
-  contactProperties: fc.constantFrom('nested', 'root'),
-  nonScalarValues: fc.constantFrom('drop', 'flatten'),
-  unmappedEvents: fc.constantFrom('snake_case', 'drop'),
-  identify: fc.constantFrom('resolve-only', 'contacts/update'),
-}).map((p) => ({ ...defaultPreset, ...p }) as Preset)
+const preset = presetArbitrary
 
 it('gives every field of every ready body a provenance entry', () => {
   fc.assert(
