@@ -16,8 +16,8 @@ import { WebhooksPanel } from './webhooks-panel.tsx'
 export const PANELS: readonly PanelEntry[] = [
   { id: 'script', title: 'Script', group: 'source', weight: 3, render: (c) => <ScriptPanel onSubmit={c.send} onReady={() => c.onEditorReady('script')} /> },
   { id: 'preset', title: 'Preset', group: 'source', weight: 2, render: (c) => <PresetPanel onSubmit={c.send} /> },
-  { id: 'request', title: 'Loops request', group: 'preview', weight: 2, render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
-  { id: 'clay', title: 'Clay table', group: 'preview', weight: 2, render: () => <ClayPanel /> },
+  { id: 'request', title: 'Loops request', group: 'preview', weight: 3, render: (c) => <RequestPanel onReady={() => c.onEditorReady('request')} /> },
+  { id: 'clay', title: 'Clay table', group: 'preview', weight: 1, render: () => <ClayPanel /> },
   { id: 'compare', title: 'Compare with Default', group: 'preview', weight: 1, folded: true, render: () => <ComparePanel /> },
   { id: 'log', title: 'Event log', group: 'outcome', weight: 3, render: () => <EventLogPanel /> },
   { id: 'mock', title: 'Mock state', group: 'outcome', weight: 2, render: () => <MockStatePanel /> },
