@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
+import { readFileChunks } from './read-file-chunks.ts'
 
 /** One line of a text stream: its text without the line break, and its 1-based number. */
 export interface Line {
@@ -13,12 +13,12 @@ export interface Line {
 export const MAX_LINE_LENGTH = 64 * 1024 * 1024
 
 /**
- * Reads a file (or any byte stream) line by line in bounded memory: one chunk and one line at a time, so files of
- * any size (well past V8's 512 MiB string limit) can be read. `\n` and `\r\n` both end a line; a last line without
+ * Reads a file (or any byte stream) line by line in bounded memory: one chunk (a file is read into one reused
+ * buffer) and one line at a time, so files of any size (well past V8's 512 MiB string limit) can be read. `\n` and `\r\n` both end a line; a last line without
  * a break is still read.
  */
 export async function* readLines(source: string | AsyncIterable<Uint8Array | string>, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<Line> {
-  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: 64 * 1024 }) : source
+  const stream = typeof source === 'string' ? readFileChunks(source) : source
   const decoder = new StringDecoder('utf8')
   let pending = ''
   let skipping = false
@@ -60,6 +60,6 @@ export async function* readLines(source: string | AsyncIterable<Uint8Array | str
       yield line(rest)
     }
   } finally {
-    if (typeof source === 'string') (stream as ReturnType<typeof createReadStream>).destroy()
+    if (typeof source === 'string') await (stream as AsyncGenerator<Buffer>).return(undefined)
   }
 }

@@ -29,3 +29,22 @@ it('reports a line longer than the limit without keeping it, and goes on with th
     { text: 'next', lineNumber: 3 },
   ])
 })
+
+it('reads a file across its read chunks, keeping a character split by a chunk boundary', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const path = join(mkdtempSync(join(tmpdir(), 'lines-')), 'f.ndjson')
+  // 1 MiB - 1 bytes of 'a', then '€' (3 bytes) straddles the first 1 MiB read
+  const first = `${'a'.repeat(1024 * 1024 - 1)}€`
+  const second = `é${'b'.repeat(1024 * 1024)}`
+  writeFileSync(path, `${first}\n${second}\r\nlast`)
+  const lines = []
+  for await (const line of readLines(path)) lines.push(line)
+  expect(lines.map((l) => [l.lineNumber, l.text.length, l.text.at(-1)])).toEqual([
+    [1, first.length, '€'],
+    [2, second.length, 'b'],
+    [3, 4, 't'],
+  ])
+  expect(lines[1]?.text.startsWith('é')).toBe(true)
+})

@@ -44,3 +44,14 @@ it('reports a line longer than the limit without decoding it', async () => {
     [3, false, '{"userId":"b"}'],
   ])
 })
+
+it('decodes a marked line that spans three chunks whole, and the lines around it', async () => {
+  const long = `{"userId":"u","pad":"${'z'.repeat(2.5 * 1024 * 1024)}"}`
+  const lines = await scan(`{"a":1}\n${long}\n{"traits":{}}\n`, { max: 64 * 1024 * 1024 })
+  expect(lines.map((l) => [l.lineNumber, l.text?.length])).toEqual([
+    [1, undefined],
+    [2, long.length],
+    [3, '{"traits":{}}'.length],
+  ])
+  expect(lines[1]?.text).toBe(long)
+})
