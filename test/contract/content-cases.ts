@@ -147,7 +147,7 @@ export function contentCases(get: Get): void {
     expect((await call('GET', 'email-messages/cm0000000000000000000none')).status).toBe(404)
   })
 
-  it('blocks publishing a transactional draft whose data variable names are invalid or whose array block has no namespace', async (ctx: Ctx) => {
+  it('has Guardian block publishing a transactional draft whose data variable names are invalid or whose array block has no namespace', async (ctx: Ctx) => {
     const { call } = mockOnly(ctx) // <For> is not in the public LMX specification, so real Loops may refuse it
     const tx = body(await call('POST', 'transactional-emails', { body: { name: 'Guarded receipt' } }))
     const message = `email-messages/${tx.draftEmailMessageId}`

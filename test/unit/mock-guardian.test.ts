@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest'
+import type { GuardianRuleName as SdkGuardianRuleName } from 'loops'
+import { expect, expectTypeOf, it } from 'vitest'
 import type { EmailMessageRecord, MessageOwner } from '../../mock-server/content/content-store.ts'
 import { runGuardian, type GuardianContext, type GuardianFinding, type GuardianRuleName } from '../../mock-server/content/guardian.ts'
 import { parseLmx } from '../../src/core/lmx/index.ts'
@@ -90,4 +91,8 @@ it('gives every finding a rule, a title, a description and items with a label', 
     expect(f.description.length).toBeGreaterThan(0)
     for (const item of f.items) expect(item.label.length).toBeGreaterThan(0)
   }
+})
+
+it('names exactly the rules of the SDK and the OpenAPI document (checked by the type checker)', () => {
+  expectTypeOf<GuardianRuleName>().toEqualTypeOf<SdkGuardianRuleName>()
 })
