@@ -70,6 +70,8 @@ export const TransactionalRecord = z.object({
   team: z.string(),
   name: z.string(),
   dataVariables: z.array(z.object({ name: z.string(), required: z.boolean() })),
+  /** a system transactional email's data variables, which Loops fills (Guardian: missingRequiredDataVariables) */
+  systemDataVariables: z.array(z.string()).optional(),
   published: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -7,7 +7,7 @@ const Variable = z.union([z.string().min(1), z.object({ name: z.string().min(1),
 const SeedSchema = z.object({
   lists: z.array(z.object({ id: z.string().min(1).optional(), name: z.string().min(1), description: z.string().nullable().optional(), isPublic: z.boolean().optional() })).optional(),
   properties: z.array(z.object({ key: z.string().regex(/^[A-Za-z_$][\w$]*$/), label: z.string().optional(), type: z.enum(['string', 'number', 'boolean', 'date']) })).optional(),
-  transactionalEmails: z.array(z.object({ id: z.string().min(1).optional(), name: z.string().min(1), dataVariables: z.array(Variable).optional(), published: z.boolean().optional() })).optional(),
+  transactionalEmails: z.array(z.object({ id: z.string().min(1).optional(), name: z.string().min(1), dataVariables: z.array(Variable).optional(), published: z.boolean().optional(), system: z.boolean().optional() })).optional(),
   contacts: z.array(z.looseObject({ email: z.string(), userId: z.string().optional(), suppressed: z.boolean().optional() })).optional(),
   content: z
     .object({

@@ -14,16 +14,19 @@ export async function seedTeam(state: MockState, team: string): Promise<void> {
   for (const p of [...DEFAULT_SEED.properties, ...(seed.properties ?? [])])
     if (!db.properties.findFirst((q) => q.where({ team, key: p.key })))
       await db.properties.create({ team, key: p.key, label: p.label ?? labelOf(p.key), type: p.type, custom: true, internal: false })
-  for (const t of [...DEFAULT_SEED.transactionalEmails, ...(seed.transactionalEmails ?? [])])
+  for (const t of [...DEFAULT_SEED.transactionalEmails, ...(seed.transactionalEmails ?? [])]) {
+    const dataVariables = (t.dataVariables ?? []).map((v) => (typeof v === 'string' ? { name: v, required: true } : { name: v.name, required: v.required ?? true }))
     await db.transactionals.create({
       id: t.id ?? state.newId(),
       team,
       name: t.name,
-      dataVariables: (t.dataVariables ?? []).map((v) => (typeof v === 'string' ? { name: v, required: true } : { name: v.name, required: v.required ?? true })),
+      dataVariables,
+      ...(t.system === true ? { systemDataVariables: dataVariables.map((v) => v.name) } : {}),
       published: t.published ?? true,
       createdAt: now,
       updatedAt: now,
     })
+  }
   for (const [i, c] of (seed.contacts ?? []).entries()) {
     const { suppressed, ...body } = c
     let input: ContactInput

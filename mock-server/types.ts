@@ -22,6 +22,11 @@ export interface MockSeed {
     /** `"name"` is a required variable; `{ name, required: false }` an optional one */
     dataVariables?: (string | { name: string; required?: boolean })[]
     published?: boolean
+    /**
+     * a system transactional email: Loops fills its data variables, and Guardian reports each one its content does
+     * not use (`missingRequiredDataVariables`); the API cannot create one
+     */
+    system?: boolean
   }[]
   contacts?: ({ email: string; userId?: string; mailingLists?: Record<string, boolean>; suppressed?: boolean } & Record<
     string,

@@ -19,7 +19,10 @@ export function editBlocked(content: TeamContent, message: EmailMessageRecord): 
   return undefined
 }
 
-/** What Guardian needs to know about the message's parent: the team's contact properties, the trigger's event properties. */
+/**
+ * What Guardian needs to know about the message's parent: the team's contact properties, the trigger's event
+ * properties, and for a system transactional email the data variables Loops fills.
+ */
 export function guardianContext(state: MockState, content: TeamContent, message: EmailMessageRecord): GuardianContext {
   const contactProperties = new Set(state.db.properties.findMany((q) => q.where({ team: content.team })).map((p) => p.key))
   let eventProperties: Set<string> | undefined
@@ -28,5 +31,7 @@ export function guardianContext(state: MockState, content: TeamContent, message:
     const trigger = workflow?.nodes.get(workflow.rootNodeId)
     if (trigger?.typeName === 'EventTrigger' && trigger.eventName) eventProperties = new Set(content.eventPatterns.get(trigger.eventName)?.properties.keys() ?? [])
   }
-  return { contactProperties, eventProperties }
+  const owner = message.owner
+  const systemDataVariables = owner.kind === 'transactional' ? state.db.transactionals.findFirst((q) => q.where({ team: content.team, id: owner.id }))?.systemDataVariables : undefined
+  return { contactProperties, eventProperties, systemDataVariables }
 }

@@ -4,6 +4,7 @@ import { badRequest, LoopsRequestError } from '../loops-request-error.ts'
 import type { MockState } from '../mock-state.ts'
 import { isEmail } from '../../src/core/loops/check-email.ts'
 import { iso, type EmailMessageRecord, type MessageOwner, type TeamContent } from './content-store.ts'
+import { dataVariableRoot } from './data-variable-name.ts'
 import { onlyKeys } from './read-fields.ts'
 
 const EMPTY_DOC: LmxDocument = { blockCount: 0, style: undefined, variables: [], hrefs: [], componentIds: [], loops: [], warnings: [] }
@@ -161,8 +162,8 @@ export function updateEmailMessage(state: MockState, content: TeamContent, messa
 export function dataVariablesOf(message: EmailMessageRecord): { name: string; required: boolean }[] {
   const seen = new Map<string, boolean>()
   for (const v of [...message.doc.variables, ...message.doc.loops])
-    if (v.kind === 'data' && !seen.has(v.name.split('.')[0] ?? v.name)) {
-      const name = v.name.split('.')[0] ?? v.name
+    if (v.kind === 'data' && !seen.has(dataVariableRoot(v.name))) {
+      const name = dataVariableRoot(v.name)
       seen.set(name, !Object.hasOwn(message.dataVariablesFallbacks, name))
     }
   return [...seen].map(([name, required]) => ({ name, required }))

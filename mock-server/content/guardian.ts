@@ -1,11 +1,13 @@
 import type { LmxHref, LmxVariable } from '../../src/core/lmx/index.ts'
 import type { EmailMessageRecord } from './content-store.ts'
+import { dataVariableRoot, isDataVariableName } from './data-variable-name.ts'
 
 export type GuardianRuleName =
   | 'unsupportedContactProperties' | 'missingFallbackContactProperties' | 'unsupportedEventProperties' | 'missingFallbackEventProperties'
-  | 'unsupportedDataVariables' | 'missingButtonHrefs' | 'invalidButtonHrefs' | 'shortenedYouTubeButtonHrefs' | 'missingLinkHrefs'
+  | 'unsupportedDataVariables' | 'invalidCustomDataVariables' | 'missingRequiredDataVariables'
+  | 'missingButtonHrefs' | 'invalidButtonHrefs' | 'shortenedYouTubeButtonHrefs' | 'missingLinkHrefs'
   | 'invalidLinkHrefs' | 'shortenedYouTubeLinkHrefs' | 'shortenedYouTubeImageHrefs' | 'emailWithoutMailtoButtonHrefs'
-  | 'emailWithoutMailtoLinkHrefs' | 'emailWithoutMailtoImageHrefs' | 'missingSocialIconHrefs'
+  | 'emailWithoutMailtoLinkHrefs' | 'emailWithoutMailtoImageHrefs' | 'bareArrayNodes' | 'missingSocialIconHrefs'
 
 export interface GuardianItem {
   label: string
@@ -24,6 +26,8 @@ export interface GuardianContext {
   contactProperties: ReadonlySet<string>
   /** for workflow emails: the event properties of the workflow's event trigger (undefined: no event trigger) */
   eventProperties: ReadonlySet<string> | undefined
+  /** for system transactional emails: the data variables Loops fills, each of which the content must use */
+  systemDataVariables: readonly string[] | undefined
 }
 
 const RULES: Record<GuardianRuleName, { title: string; description: string; severity: 'error' | 'warning' }> = {
@@ -32,6 +36,8 @@ const RULES: Record<GuardianRuleName, { title: string; description: string; seve
   unsupportedEventProperties: { title: 'Unsupported event properties', description: "These event properties are not sent with the workflow's trigger event, or this email is not triggered by an event.", severity: 'error' },
   missingFallbackEventProperties: { title: 'Event properties without a fallback', description: 'Events without these properties would render an empty space; set a fallback.', severity: 'warning' },
   unsupportedDataVariables: { title: 'Unsupported data variables', description: 'Data variables only exist in transactional emails.', severity: 'error' },
+  invalidCustomDataVariables: { title: 'Invalid data variable names', description: 'Data variable names are letters, numbers, underscores and dashes (dots and [] for nested and array values); a send cannot fill these.', severity: 'error' },
+  missingRequiredDataVariables: { title: 'Missing required data variables', description: 'This system email needs these data variables in its content; add them back.', severity: 'error' },
   missingButtonHrefs: { title: 'Buttons without a link', description: 'These buttons have no href, so clicking them does nothing.', severity: 'error' },
   invalidButtonHrefs: { title: 'Buttons with an invalid link', description: 'These button links are not valid URLs (https://…, mailto:, tel: or a variable).', severity: 'error' },
   shortenedYouTubeButtonHrefs: { title: 'Shortened YouTube button links', description: 'youtu.be links are often flagged as spam; use the full youtube.com URL.', severity: 'warning' },
@@ -42,6 +48,7 @@ const RULES: Record<GuardianRuleName, { title: string; description: string; seve
   emailWithoutMailtoButtonHrefs: { title: 'Email address without mailto:', description: 'A button linking to an email address needs the mailto: prefix.', severity: 'error' },
   emailWithoutMailtoLinkHrefs: { title: 'Email address without mailto:', description: 'A link to an email address needs the mailto: prefix.', severity: 'error' },
   emailWithoutMailtoImageHrefs: { title: 'Email address without mailto:', description: 'An image linking to an email address needs the mailto: prefix.', severity: 'error' },
+  bareArrayNodes: { title: 'Arrays without a namespace', description: 'An array block needs a namespaced variable such as {data.items}; a bare {items} is not filled.', severity: 'error' },
   missingSocialIconHrefs: { title: 'Social icons without a link', description: 'These icons have no href.', severity: 'warning' },
 }
 
@@ -62,23 +69,21 @@ const unique = (items: GuardianItem[]): GuardianItem[] => [...new Map(items.map(
 /**
  * Loops' Guardian checks that can be decided from the saved message: variables the parent type cannot use or that
  * lack a fallback, and missing or invalid link, button, image and icon targets. Campaigns check contact properties,
- * workflow emails contact and event properties, transactional emails data variables.
+ * workflow emails contact and event properties, transactional emails data variables and their names, system
+ * transactional emails the data variables Loops fills; array blocks of every kind need a namespaced variable.
  */
 export function runGuardian(message: EmailMessageRecord, ctx: GuardianContext): { errors: GuardianFinding[]; warnings: GuardianFinding[] } {
   const found = new Map<GuardianRuleName, GuardianItem[]>()
   const add = (rule: GuardianRuleName, item: GuardianItem): void => void found.set(rule, [...(found.get(rule) ?? []), item])
-  const kind = message.owner.kind
-  const vars: LmxVariable[] = [...message.doc.variables, ...message.doc.loops]
-  for (const v of vars) {
-    const root = v.name.split('.')[0] ?? v.name
-    const item = { label: v.raw, codeName: root }
-    if (v.kind === 'contact') {
-      if (kind === 'transactional' || v.bare || !ctx.contactProperties.has(root)) add('unsupportedContactProperties', item)
-      else if (!Object.hasOwn(message.contactPropertiesFallbacks, root)) add('missingFallbackContactProperties', item)
-    } else if (v.kind === 'event') {
-      if (kind !== 'workflow' || ctx.eventProperties === undefined || !ctx.eventProperties.has(root)) add('unsupportedEventProperties', item)
-      else if (!Object.hasOwn(message.eventPropertiesFallbacks, root)) add('missingFallbackEventProperties', item)
-    } else if (v.kind === 'data' && kind !== 'transactional') add('unsupportedDataVariables', item)
+  const system = message.owner.kind === 'transactional' ? ctx.systemDataVariables : undefined
+  for (const v of message.doc.variables) checkVariable(v, message, ctx, system !== undefined, add)
+  for (const v of message.doc.loops) {
+    if (v.bare) add('bareArrayNodes', { label: v.raw, codeName: v.name })
+    else checkVariable(v, message, ctx, system !== undefined, add)
+  }
+  if (system) {
+    const used = new Set([...message.doc.variables, ...message.doc.loops].filter((v) => v.kind === 'data').map((v) => dataVariableRoot(v.name)))
+    for (const name of system) if (!used.has(name)) add('missingRequiredDataVariables', { label: `{data.${name}}`, codeName: name })
   }
   for (const h of message.doc.hrefs) checkHref(h, add)
   const errors: GuardianFinding[] = []
@@ -90,7 +95,27 @@ export function runGuardian(message: EmailMessageRecord, ctx: GuardianContext): 
   return { errors, warnings }
 }
 
-function checkHref(h: LmxHref, add: (rule: GuardianRuleName, item: GuardianItem) => void): void {
+type Add = (rule: GuardianRuleName, item: GuardianItem) => void
+
+function checkVariable(v: LmxVariable, message: EmailMessageRecord, ctx: GuardianContext, system: boolean, add: Add): void {
+  const kind = message.owner.kind
+  if (v.kind === 'data') {
+    if (kind !== 'transactional') add('unsupportedDataVariables', { label: v.raw, codeName: dataVariableRoot(v.name) })
+    else if (!system && !isDataVariableName(v.name)) add('invalidCustomDataVariables', { label: v.raw, codeName: v.name })
+    return
+  }
+  const root = v.name.split('.')[0] ?? v.name
+  const item = { label: v.raw, codeName: root }
+  if (v.kind === 'contact') {
+    if (kind === 'transactional' || v.bare || !ctx.contactProperties.has(root)) add('unsupportedContactProperties', item)
+    else if (!Object.hasOwn(message.contactPropertiesFallbacks, root)) add('missingFallbackContactProperties', item)
+  } else if (v.kind === 'event') {
+    if (kind !== 'workflow' || ctx.eventProperties === undefined || !ctx.eventProperties.has(root)) add('unsupportedEventProperties', item)
+    else if (!Object.hasOwn(message.eventPropertiesFallbacks, root)) add('missingFallbackEventProperties', item)
+  }
+}
+
+function checkHref(h: LmxHref, add: Add): void {
   const href = h.href?.trim() ?? ''
   const label = h.label.trim() || h.tag
   if (h.tag === 'Icon') {

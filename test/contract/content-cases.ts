@@ -147,6 +147,24 @@ export function contentCases(get: Get): void {
     expect((await call('GET', 'email-messages/cm0000000000000000000none')).status).toBe(404)
   })
 
+  it('has Guardian block publishing a transactional draft whose data variable names are invalid or whose array block has no namespace', async (ctx: Ctx) => {
+    const { call } = mockOnly(ctx) // <For> is not in the public LMX specification, so real Loops may refuse it
+    const tx = body(await call('POST', 'transactional-emails', { body: { name: 'Guarded receipt' } }))
+    const message = `email-messages/${tx.draftEmailMessageId}`
+    const lmx = '<Paragraph>Total {data.total$}</Paragraph><For variable="{items}"><Paragraph>Item</Paragraph></For>'
+    expect((await call('POST', message, { body: { subject: 'Receipt', fromEmail: 'hello', lmx } })).status).toBe(200)
+    const guardian = body(await call('GET', `${message}/guardian`))
+    expect(guardian.errors.map((e: Json) => [e.rule, e.items])).toEqual([
+      ['invalidCustomDataVariables', [{ label: '{data.total$}', codeName: 'total$' }]],
+      ['bareArrayNodes', [{ label: '{items}', codeName: 'items' }]],
+    ])
+    expect(body(await call('POST', `transactional-emails/${tx.id}/publish`)).message).toMatch(/invalidCustomDataVariables.*bareArrayNodes/)
+    const fixed = '<Paragraph>Total {data.total}</Paragraph><For variable="{data.items}"><Paragraph>{data.items[].name}</Paragraph></For>'
+    expect((await call('POST', message, { body: { lmx: fixed } })).status).toBe(200)
+    expect(body(await call('GET', `${message}/guardian`))).toEqual({ errors: [], warnings: [] })
+    expect(body(await call('POST', `transactional-emails/${tx.id}/publish`))).toMatchObject({ publishedEmailMessageId: tx.draftEmailMessageId, dataVariables: ['total', 'items'] })
+  })
+
   it('answers 409 when a sent campaign is changed beyond its name and group', async (ctx: Ctx) => {
     const client = mockOnly(ctx)
     const { call } = client

@@ -48,6 +48,16 @@ it('reads data variables written {data.name} and {DATA_VARIABLE:name}, event and
   expect(d.variables.map((v) => [v.kind, v.name, v.bare])).toEqual([['data', 'code', false], ['data', 'plan', false], ['event', 'orderId', false], ['system', 'unsubscribe_link', false], ['contact', 'firstName', true]])
 })
 
+it('reads array item references such as {data.products[].name} inside a <For> as data variables', () => {
+  const d = doc('<For variable="{data.products}"><Paragraph>{data.products[].name}: {data.products[].price}</Paragraph></For>')
+  expect(d.loops.map((v) => [v.kind, v.name])).toEqual([['data', 'products']])
+  expect(d.variables.map((v) => [v.kind, v.name])).toEqual([['data', 'products[].name'], ['data', 'products[].price']])
+})
+
+it('keeps a {data.…} reference whose name LMX does not allow, for Guardian to report', () => {
+  expect(doc('<Paragraph>{data.a/b} {DATA_VARIABLE:plan!} {contact.a/b}</Paragraph>').variables.map((v) => [v.kind, v.name])).toEqual([['data', 'a/b'], ['data', 'plan!']])
+})
+
 it('treats CodeBlock text as literal and keeps variables out of it', () => {
   expect(doc('<CodeBlock>const x = "{contact.firstName}";</CodeBlock>').variables).toEqual([])
 })

@@ -161,13 +161,17 @@ function collectVariables(text: string, tag: string, line: number, into: LmxVari
   }
 }
 
+/**
+ * A braced expression as a variable, or undefined when it is not one. A data variable keeps any name (`{data.a/b}`,
+ * `{data.products[].name}`): whether the name is allowed is for the content's checks (Guardian) to say.
+ */
 function readVariable(raw: string, inner: string, tag: string, line: number): LmxVariable | undefined {
-  const legacy = /^DATA_VARIABLE:(.+)$/.exec(inner)
-  if (legacy) return VARIABLE_NAME.test(legacy[1] ?? '') ? { kind: 'data', name: legacy[1] ?? '', raw, bare: false, tag, line } : undefined
+  const data = /^(?:DATA_VARIABLE:|data\.)(.*)$/.exec(inner)
+  if (data) return { kind: 'data', name: data[1] ?? '', raw, bare: false, tag, line }
   if (!VARIABLE_NAME.test(inner)) return undefined
   const dot = inner.indexOf('.')
   const prefix = dot < 0 ? '' : inner.slice(0, dot)
-  if (prefix === 'contact' || prefix === 'event' || prefix === 'data' || prefix === 'system')
+  if (prefix === 'contact' || prefix === 'event' || prefix === 'system')
     return { kind: prefix, name: inner.slice(dot + 1), raw, bare: false, tag, line }
   return { kind: 'contact', name: inner, raw, bare: true, tag, line }
 }
