@@ -4,9 +4,14 @@ import type { MockWebhooks } from './webhooks/create-webhooks.ts'
 import type { WebhookOptions } from './webhooks/webhook-types.ts'
 import type { TeamContentSnapshot } from './content/content-snapshot.ts'
 
-/** The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top. */
+/**
+ * The mock's clock: epoch milliseconds. Tests pass a manual clock; `Mock.advance` adds an offset on top, or, when
+ * the clock has an `advance` of its own, moves the clock itself (so whatever else runs on it, such as a sender's
+ * sleeps, moves with the mock).
+ */
 export interface MockClock {
   now(): number
+  advance?(ms: number): void
 }
 
 export type PropertyType = 'string' | 'number' | 'boolean' | 'date'
@@ -47,7 +52,7 @@ export interface MockOptions {
   /** requests per second per team, default 10 */
   rateLimit?: number
   seed?: MockSeed
-  /** default: real time */
+  /** default: real time; a clock with `advance(ms)` is moved by `Mock.advance` instead of an offset */
   clock?: MockClock
   /** default Math.random; used for a fault's `probability` and the random part of ids */
   random?: () => number

@@ -46,3 +46,39 @@ export async function sendAndWait(page: Page, timeout = 20_000) {
   await expect(run).toHaveAttribute('data-done', 'true', { timeout })
   return run
 }
+
+/**
+ * Clicks Send on a page opened with `?clock=virtual` and advances the page's virtual clock (through the in-browser
+ * mock's `POST /_mock/clock/advance`, which moves the sender's clock too) `stepMs` at a time until that Send's run
+ * is done. Nothing waits on real time: rate spacing, backoff and Retry-After end when the clock passes them. Each
+ * step is one request through the service worker, as long as the sender's own, so the clock moves about one step
+ * while a request is in flight. Returns the run element and the virtual milliseconds advanced.
+ */
+export async function sendOnVirtualClock(page: Page, { stepMs = 100, maxMs = 120_000 } = {}) {
+  const before = await page.locator('.log-run').count()
+  await page.getByRole('button', { name: 'Send', exact: false }).and(page.locator('button[type=submit]')).click()
+  await expect(page.locator('.log-run')).toHaveCount(before + 1)
+  const advancedMs = await page.evaluate(
+    async ({ step, max }) => {
+      let advanced = 0
+      while (document.querySelector('.log-run')?.getAttribute('data-done') !== 'true') {
+        if (advanced >= max) throw new Error(`the Send was not done after ${max} ms of virtual time`)
+        const body = JSON.stringify({ ms: step })
+        const response = await fetch('/_mock/clock/advance', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+        if (!response.ok) throw new Error(`POST /_mock/clock/advance answered ${response.status}: ${await response.text()}`)
+        advanced += step
+      }
+      return advanced
+    },
+    { step: stepMs, max: maxMs },
+  )
+  return { run: page.locator('.log-run').first(), advancedMs }
+}
+
+/** The in-browser mock's clock, epoch ms (`GET /_mock/clock`). */
+export const mockNow = (page: Page): Promise<number> =>
+  page.evaluate(async () => ((await (await fetch('/_mock/clock')).json()) as { now: number }).now)
+
+/** The in-browser mock's request log, oldest first (`GET /_mock/requests`, up to 1000 entries). */
+export const mockRequests = (page: Page): Promise<{ at: string; path: string; status: number }[]> =>
+  page.evaluate(async () => (await (await fetch('/_mock/requests?limit=1000')).json()) as { at: string; path: string; status: number }[])

@@ -1,4 +1,4 @@
-import { ARTIFACTS, expect, loadExample, openPlayground, sendAndWait, test } from './fixtures.ts'
+import { ARTIFACTS, expect, loadExample, mockNow, mockRequests, openPlayground, sendAndWait, sendOnVirtualClock, test } from './fixtures.ts'
 
 test('Send delivers the worked example and the mock state shows the contact', async ({ page }) => {
   await openPlayground(page)
@@ -48,14 +48,15 @@ test('a revoked key stops the send with one clear message', async ({ page }) => 
 })
 
 test('a burst of 40 against a low mock limit (set in the page) is throttled and fully delivered', async ({ page }) => {
-  test.setTimeout(60_000)
-  await openPlayground(page, '?mockRateLimit=4')
+  // On the page's virtual clock: the sender's spacing and retries end when the test advances the mock's clock.
+  await openPlayground(page, '?mockRateLimit=4&clock=virtual')
   const limit = page.getByRole('region', { name: 'Mock state' }).getByLabel('Limit')
   await expect(limit).toHaveValue('4')
   await limit.selectOption('5')
   await expect(page.getByRole('region', { name: 'Mock state' }).getByRole('status')).toContainText('5 requests per second')
   await loadExample(page, 'burst')
-  const run = await sendAndWait(page, 45_000)
+  const startedAt = await mockNow(page)
+  const { run, advancedMs } = await sendOnVirtualClock(page)
   await expect(run.locator('li[data-outcome=delivered]')).toHaveCount(40)
   await expect(run.locator('li[data-outcome=failed]')).toHaveCount(0)
   const mock = page.getByRole('region', { name: 'Mock state' })
@@ -65,6 +66,12 @@ test('a burst of 40 against a low mock limit (set in the page) is throttled and 
   // Throttled: the sender keeps to the mock's limit (read from x-ratelimit-limit), retrying any 429 it still gets.
   await expect(run.getByRole('status').filter({ hasText: 'limit of 5 requests per second' })).toHaveCount(1)
   expect(statuses.filter((s) => s !== '200' && s !== '429')).toEqual([])
+  // Virtual time: 40 requests at 5 per second span about 8 s of the mock's clock, which moved only by the advances.
+  const sends = (await mockRequests(page)).filter((r) => r.path === '/api/v1/events/send')
+  expect(sends.filter((r) => r.status === 200)).toHaveLength(40)
+  const times = sends.map((r) => Date.parse(r.at))
+  expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(7000)
+  expect(await mockNow(page)).toBe(startedAt + advancedMs)
   await page.screenshot({ path: `${ARTIFACTS}06-burst.png` })
 })
 

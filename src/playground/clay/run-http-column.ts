@@ -1,5 +1,5 @@
 import { ClayEndpointError, parseBodyTemplate, readClayEndpoint, runClay, type ClayOutcome } from '../../core/clay/index.ts'
-import { wallClock } from '../../host/wall-clock.ts'
+import { pageClock } from '../clock/page-clock.ts'
 import { browserMockStatus } from '../mock/start-in-browser-mock.ts'
 import { refreshMock } from '../state/mock-state.ts'
 import { apiKey, baseUrl, target } from '../state/target.ts'
@@ -101,7 +101,7 @@ async function runNow(columnId: string, rowIds: readonly string[]): Promise<void
         fetch: recording,
         baseUrl: to.baseUrl,
         ...(to.apiKey !== undefined ? { apiKey: to.apiKey } : {}),
-        clock: wallClock,
+        clock: pageClock,
         onEvent: (event) => {
           if (event.type === 'attempt') lastAttempt = event.index
         },

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import { mockClockOptions } from '../clock/page-clock.ts'
 import { setApiKey } from '../state/target.ts'
 import { connectInbox, inboxDeliver } from '../state/webhook-inbox.ts'
 
@@ -18,7 +19,8 @@ function demoKey(): string {
 /**
  * Starts the Loops mock in this page (msw's service worker; the worker script comes from the msw/vite plugin),
  * seeded with one generated demo key that the API key field gets for the in-browser mock target.
- * `?mockRateLimit=N` in the page address starts it with a lower limit, to watch throttling.
+ * `?mockRateLimit=N` in the page address starts it with a lower limit, to watch throttling; `?clock=virtual` puts it
+ * on the page's virtual clock (`pageClock`).
  */
 export async function startInBrowserMock(): Promise<void> {
   const key = demoKey()
@@ -26,7 +28,7 @@ export async function startInBrowserMock(): Promise<void> {
   try {
     const { startBrowserMock } = await import('../../../mock-server/hosts/browser.ts')
     const rateLimit = Number.isFinite(limit) && limit > 0 ? limit : 10
-    const { worker, mock } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit, webhooks: { deliver: inboxDeliver } })
+    const { worker, mock } = await startBrowserMock({ keys: { [key]: 'Demo team' }, origin: location.origin, rateLimit, webhooks: { deliver: inboxDeliver }, ...mockClockOptions })
     connectInbox(mock.webhooks)
     running = { worker, key }
     browserMockLimit.value = rateLimit
@@ -42,7 +44,7 @@ export async function startInBrowserMock(): Promise<void> {
 export async function setBrowserMockLimit(limit: number): Promise<void> {
   if (!running) return
   const { createMock } = await import('../../../mock-server/create-mock.ts')
-  const mock = createMock({ keys: { [running.key]: 'Demo team' }, origin: location.origin, rateLimit: limit, webhooks: { deliver: inboxDeliver } })
+  const mock = createMock({ keys: { [running.key]: 'Demo team' }, origin: location.origin, rateLimit: limit, webhooks: { deliver: inboxDeliver }, ...mockClockOptions })
   connectInbox(mock.webhooks)
   running.worker.resetHandlers(...mock.handlers)
   await mock.ready

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals'
 import { createSender, type MapResult } from '../../core/index.ts'
 import { applySenderEvent, runs, updateRun, type LogRow, type Run } from '../state/event-log.ts'
-import { wallClock } from '../../host/wall-clock.ts'
+import { pageClock } from '../clock/page-clock.ts'
 import { recordingFetch } from './recording-fetch.ts'
 import { flushSenderEvents, recordSenderEvent } from '../state/send-events.ts'
 import { unsentOutcome } from './unsent-outcome.ts'
@@ -34,7 +34,7 @@ function rowOf(result: MapResult, at: number): LogRow {
 export async function runSend(results: readonly MapResult[], target: SendTarget): Promise<Run | undefined> {
   if (sending.value) return undefined
   const id = nextRun++
-  const at = wallClock.now()
+  const at = pageClock.now()
   const rows = results.map((result, i) => ({ ...rowOf(result, at), index: i }))
   const notes = target.note ? [{ at, tone: 'info' as const, text: target.note }] : []
   runs.value = [{ id, startedAt: at, target: target.label, rows, notes, done: false }, ...runs.value]
@@ -60,7 +60,7 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
       ),
       baseUrl: target.baseUrl,
       apiKey: target.apiKey,
-      clock: wallClock,
+      clock: pageClock,
       signal: controller.signal,
       onEvent: (event) => {
         recordSenderEvent(id, event)
@@ -70,7 +70,7 @@ export async function runSend(results: readonly MapResult[], target: SendTarget)
     await sender.send(results)
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    updateRun(id, (run) => ({ ...run, notes: [...run.notes, { at: wallClock.now(), tone: 'error', text: `Could not send: ${text}` }] }))
+    updateRun(id, (run) => ({ ...run, notes: [...run.notes, { at: pageClock.now(), tone: 'error', text: `Could not send: ${text}` }] }))
   } finally {
     sending.value = false
     controller = undefined

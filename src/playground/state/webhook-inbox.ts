@@ -2,6 +2,7 @@ import { signal } from '@preact/signals'
 import type { MockWebhooks } from '../../../mock-server/webhooks/create-webhooks.ts'
 import type { WebhookDeliverFn, WebhookDelivery as MockDelivery, WebhookEndpoint } from '../../../mock-server/webhooks/webhook-types.ts'
 import { verifyLoopsWebhook } from '../../core/webhooks/index.ts'
+import { pageClock } from '../clock/page-clock.ts'
 
 /**
  * One delivery of the in-browser mock as the playground shows it: the mock's record (id, eventName, payload parsed,
@@ -29,7 +30,7 @@ const received = new Map<string, boolean>()
  */
 export const inboxDeliver: WebhookDeliverFn = (request) => {
   const secret = browserWebhooks.peek()?.endpoint(request.team).secret ?? ''
-  const verdict = verifyLoopsWebhook({ body: request.body, headers: request.headers, secret, now: Date.now() })
+  const verdict = verifyLoopsWebhook({ body: request.body, headers: request.headers, secret, now: pageClock.now() })
   received.set(`${request.id}#${request.attempt}`, verdict.ok)
   return verdict.ok ? { status: 200, body: '{"received":true}' } : { status: verdict.status, body: JSON.stringify({ code: verdict.code, message: verdict.message }) }
 }
