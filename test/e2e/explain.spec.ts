@@ -1,16 +1,18 @@
-import { expect, loadExample, openPlayground, sendAndWait, test } from './fixtures.ts'
+import { expect, gapsOf, loadExample, mockEventSends, mockNow, openPlayground, sendOnVirtualClock, test } from './fixtures.ts'
 
 // Monaco's hover and diff widgets need a little longer than a plain page on a loaded machine
 test.describe.configure({ timeout: 120_000 })
 
 test('the Timeline draws every attempt of the latest Send, coloured by its answer', async ({ page }) => {
-  await openPlayground(page)
+  // On the page's virtual clock: rate spacing and backoff end when the test advances the mock's clock.
+  await openPlayground(page, '?clock=virtual')
   await loadExample(page, 'funnel')
   const mock = page.getByRole('region', { name: 'Mock state' })
   await mock.getByRole('button', { name: /Force 500/ }).click()
   // the fault is armed by a control call: wait until the mock says so, or the Send may start first
   await expect(mock.locator('.fault-status')).toContainText('Armed: the next 2 event sends answer 500.')
-  await sendAndWait(page)
+  const startedAt = await mockNow(page)
+  const { advancedMs } = await sendOnVirtualClock(page)
   const chart = page.getByRole('region', { name: 'Send timeline' }).getByTestId('timeline-chart')
   // 7 events delivered, 2 of them after one forced 500 each
   await expect(chart.locator('rect.attempt')).toHaveCount(9)
@@ -18,6 +20,21 @@ test('the Timeline draws every attempt of the latest Send, coloured by its answe
   await expect(chart.locator('rect.attempt-ok')).toHaveCount(7)
   await expect(chart.locator('rect.wait-backoff')).toHaveCount(2)
   await expect(chart.locator('path.budget')).toHaveCount(1)
+  // Virtual time: each retried event reached the mock again at least a drawn backoff later, on the mock's clock,
+  // which moved only by the advances. Which backoff is whose does not matter: when every gap covers its own
+  // backoff, the gaps sorted cover the backoffs sorted.
+  const backoffs = (await chart.locator('rect.wait-backoff').allTextContents()).map((title) => Number(/^backoff (\d+) ms/.exec(title)?.[1]))
+  const sends = await mockEventSends(page)
+  const retried = [...new Set(sends.filter((s) => s.status === 500).map((s) => s.idempotencyKey))]
+  expect(retried).toHaveLength(2)
+  const gaps = retried.map((key) => gapsOf(sends.filter((s) => s.idempotencyKey === key).map((s) => s.at)))
+  expect(gaps.map((g) => g.length)).toEqual([1, 1])
+  const ascending = (values: readonly number[]): number[] => values.toSorted((a, b) => a - b)
+  const [shortGap, longGap] = ascending(gaps.flat())
+  const [shortBackoff, longBackoff] = ascending(backoffs)
+  expect(shortGap).toBeGreaterThanOrEqual(shortBackoff ?? Infinity)
+  expect(longGap).toBeGreaterThanOrEqual(longBackoff ?? Infinity)
+  expect(await mockNow(page)).toBe(startedAt + advancedMs)
 })
 
 test('hovering a request field shows where it came from, and clicking it selects the source in the script', async ({ page }) => {

@@ -79,6 +79,24 @@ export async function sendOnVirtualClock(page: Page, { stepMs = 100, maxMs = 120
 export const mockNow = (page: Page): Promise<number> =>
   page.evaluate(async () => ((await (await fetch('/_mock/clock')).json()) as { now: number }).now)
 
+/** One entry of the in-browser mock's request log, as `GET /_mock/requests` shows it (bodies left out). */
+export interface MockRequest {
+  at: string
+  path: string
+  status: number
+  idempotencyKey?: string
+}
+
 /** The in-browser mock's request log, oldest first (`GET /_mock/requests`, up to 1000 entries). */
-export const mockRequests = (page: Page): Promise<{ at: string; path: string; status: number }[]> =>
-  page.evaluate(async () => (await (await fetch('/_mock/requests?limit=1000')).json()) as { at: string; path: string; status: number }[])
+export const mockRequests = (page: Page): Promise<MockRequest[]> =>
+  page.evaluate(async () => (await (await fetch('/_mock/requests?limit=1000')).json()) as MockRequest[])
+
+/** The event sends (`/api/v1/events/send`) in the in-browser mock's request log, oldest first, `at` in epoch ms of its clock. */
+export async function mockEventSends(page: Page): Promise<{ at: number; status: number; idempotencyKey?: string }[]> {
+  return (await mockRequests(page))
+    .filter((r) => r.path === '/api/v1/events/send')
+    .map((r) => ({ at: Date.parse(r.at), status: r.status, ...(r.idempotencyKey !== undefined ? { idempotencyKey: r.idempotencyKey } : {}) }))
+}
+
+/** Milliseconds between each entry and the next (`[t1 - t0, t2 - t1, …]`). */
+export const gapsOf = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - (times[i] ?? t))

@@ -1,4 +1,4 @@
-import { ARTIFACTS, expect, loadExample, mockNow, mockRequests, openPlayground, sendAndWait, sendOnVirtualClock, test } from './fixtures.ts'
+import { ARTIFACTS, expect, gapsOf, loadExample, mockEventSends, mockNow, mockRequests, openPlayground, sendAndWait, sendOnVirtualClock, test } from './fixtures.ts'
 
 test('Send delivers the worked example and the mock state shows the contact', async ({ page }) => {
   await openPlayground(page)
@@ -76,15 +76,32 @@ test('a burst of 40 against a low mock limit (set in the page) is throttled and 
 })
 
 test('a forced 500 is retried with the same key and delivered', async ({ page }) => {
-  await openPlayground(page)
+  // On the page's virtual clock: the backoff before each retry ends when the test advances the mock's clock.
+  await openPlayground(page, '?clock=virtual')
   const mock = page.getByRole('region', { name: 'Mock state' })
   await mock.getByRole('button', { name: 'Force 500 ×2' }).click()
   await expect(mock.getByRole('status')).toContainText('500')
-  const run = await sendAndWait(page)
+  const startedAt = await mockNow(page)
+  const { run, advancedMs } = await sendOnVirtualClock(page)
   const row = run.locator('li[data-outcome=delivered]')
   await expect(row).toHaveCount(1)
   await row.locator('button').click()
-  await expect(row.locator('.attempt')).toHaveCount(3)
-  await expect(row.locator('.attempt').first()).toContainText('HTTP 500')
+  const attempts = row.locator('.attempt')
+  await expect(attempts).toHaveCount(3)
+  await expect(attempts.first()).toContainText('HTTP 500')
+  // One key for all three attempts, as the mock received them.
+  const sends = await mockEventSends(page)
+  expect(sends.map((s) => s.status)).toEqual([500, 500, 200])
+  const key = sends[0]?.idempotencyKey
+  expect(key).toMatch(/\S/)
+  expect(sends.map((s) => s.idempotencyKey)).toEqual([key, key, key])
+  // Virtual time: each retry reached the mock at least its announced backoff after the attempt before, on the
+  // mock's clock, which moved only by the advances.
+  const delays = (await attempts.allTextContents()).flatMap((text) => /retry in (\d+) ms/.exec(text)?.slice(1).map(Number) ?? [])
+  expect(delays).toHaveLength(2)
+  const gaps = gapsOf(sends.map((s) => s.at))
+  expect(gaps[0]).toBeGreaterThanOrEqual(delays[0] ?? Infinity)
+  expect(gaps[1]).toBeGreaterThanOrEqual(delays[1] ?? Infinity)
+  expect(await mockNow(page)).toBe(startedAt + advancedMs)
   await page.screenshot({ path: `${ARTIFACTS}07-retried-500.png` })
 })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect as baseExpect, openPlayground, sendAndWait, test } from './fixtures.ts'
+import { expect as baseExpect, gapsOf, mockEventSends, mockNow, openPlayground, sendAndWait, sendOnVirtualClock, test } from './fixtures.ts'
 
 // The Mock state pane reads the mock after each action; on a loaded machine that read can take a while.
 const expect = baseExpect.configure({ timeout: 30_000 })
@@ -11,17 +11,22 @@ test.describe.configure({ timeout: 150_000 })
 const mockGet = (page: Page, path: string): Promise<unknown> => page.evaluate(async (p) => (await fetch(`/_mock/${p}`)).json() as Promise<unknown>, path)
 
 test('after Force 500 ×2 and a Send the fault list agrees with GET /_mock/faults', async ({ page }) => {
-  await openPlayground(page)
+  // On the page's virtual clock: the backoff before each retry ends when the test advances the mock's clock.
+  await openPlayground(page, '?clock=virtual')
   const mock = page.getByRole('region', { name: 'Mock state' })
   const status = mock.locator('.fault-status')
   await mock.getByRole('button', { name: 'Force 500 ×2' }).click()
   await expect(status).toContainText('Armed: the next 2 event sends answer 500.')
   expect(await mockGet(page, 'faults')).toEqual([expect.objectContaining({ status: 500, count: 2 })])
-  await sendAndWait(page)
+  const startedAt = await mockNow(page)
+  const { advancedMs } = await sendOnVirtualClock(page)
   await mock.getByRole('button', { name: 'Refresh mock state' }).click()
   expect(await mockGet(page, 'faults')).toEqual([])
   await expect(status).toContainText('No faults armed.')
   await expect(status).not.toContainText('500')
+  // Both faults were used by the Send's own retries, on the mock's clock, which moved only by the advances.
+  expect((await mockEventSends(page)).map((s) => s.status)).toEqual([500, 500, 200])
+  expect(await mockNow(page)).toBe(startedAt + advancedMs)
 })
 
 test('Restore key makes a revoked demo key work again', async ({ page }) => {
@@ -61,15 +66,23 @@ test('Restore key puts the demo key back when the field was emptied', async ({ p
 })
 
 test('Force 429 ×3 gives one banner in the Event log', async ({ page }) => {
-  await openPlayground(page)
+  // On the page's virtual clock: the wait after each 429 ends when the test advances the mock's clock.
+  await openPlayground(page, '?clock=virtual')
   const mock = page.getByRole('region', { name: 'Mock state' })
   await mock.getByRole('button', { name: 'Force 429 ×3' }).click()
   await expect(mock.locator('.fault-status')).toContainText('answer 429')
-  const run = await sendAndWait(page, 30_000)
+  const startedAt = await mockNow(page)
+  const { run, advancedMs } = await sendOnVirtualClock(page)
   await expect(run.locator('li[data-outcome=delivered]')).toHaveCount(1)
   await expect(run.locator('.notice')).toHaveCount(1)
   await expect(run.locator('.notice')).toContainText('Loops answered 429')
   await expect(run.locator('.notice')).toContainText('(×3)')
+  // Virtual time: a 429 without Retry-After holds every send for the 1 s window, so each attempt reached the mock
+  // at least 1 s after the one before, on the mock's clock, which moved only by the advances.
+  const sends = await mockEventSends(page)
+  expect(sends.map((s) => s.status)).toEqual([429, 429, 429, 200])
+  for (const gap of gapsOf(sends.map((s) => s.at))) expect(gap).toBeGreaterThanOrEqual(1000)
+  expect(await mockNow(page)).toBe(startedAt + advancedMs)
 })
 
 test('without an API key the block header counts what its rows say, and the identify stays skipped', async ({ page }) => {
