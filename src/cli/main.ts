@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { processIo, type CliIo } from './cli-io.ts'
+import { tuneHeapForBatch } from './tune-heap-for-batch.ts'
 import { usage } from './usage.ts'
 
 /** A subcommand: takes its argv (after the name) and the io, returns the exit code (-1: a server keeps running). */
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the command line of this process. */
 export async function runProcess(): Promise<void> {
+  tuneHeapForBatch(process.argv[2])
   const code = await main(process.argv.slice(2), processIo())
   // long-running commands (servers) return -1 and keep the process alive
   if (code >= 0) process.exitCode = code

@@ -60,7 +60,15 @@ export default async function (): Promise<string> {
     const ratios: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       // alternate which goes first, so neither always runs right after a GC of the other's garbage
-      const [x, y] = round % 2 === 0 ? [time(runOld), time(runNew)] : (([n, o]) => [o, n])([time(runNew), time(runOld)])
+      let x: number
+      let y: number
+      if (round % 2 === 0) {
+        x = time(runOld)
+        y = time(runNew)
+      } else {
+        y = time(runNew)
+        x = time(runOld)
+      }
       a.push(x)
       b.push(y)
       ratios.push(y / x)
