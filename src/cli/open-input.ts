@@ -2,11 +2,12 @@ import { open, readFile, stat } from 'node:fs/promises'
 import { constants } from 'node:buffer'
 import { resolve } from 'node:path'
 import { createIdentityIndex, IDENTITY_MARKERS, type IdentityIndex } from '../core/mapper/identity-index.ts'
+import type { InputCall } from '../core/mapper/input-call.ts'
 import { mapOneCall } from '../core/mapper/map-one-call.ts'
 import { readNdjsonLine } from '../core/mapper/read-ndjson-line.ts'
 import type { ContentIds } from '../core/mapper/read-envelopes.ts'
 import { createContentIds } from '../core/util/content-id.ts'
-import { inputKindOf, mapCalls, readInput, type InputKind, type MapResult, type Preset } from '../core/index.ts'
+import { inputKindOf, mapCalls, readInput, type InputKind, type MapResult, type Preset, type ResolvedIdentity } from '../core/index.ts'
 import { readLines, MAX_LINE_LENGTH, type Line } from '../host/read-lines.ts'
 import { scanMarkedLines } from '../host/scan-marked-lines.ts'
 import { spoolToFile } from '../host/spool-to-file.ts'
@@ -25,6 +26,20 @@ export interface MappedInput {
   close(): Promise<void>
 }
 
+/**
+ * How each call of an opened input becomes what its `results` yield: one result under one preset (`openInput`),
+ * or one under each of two (`openInputPair`), so the input is read, parsed and indexed once however many presets
+ * map it.
+ */
+export interface Mapping<T> {
+  /** a call read from an NDJSON line, its identity resolved by the index over the whole file */
+  one(call: InputCall, identity: ResolvedIdentity | null): T
+  /** an NDJSON line that is a dead-letter entry: already a result, the same under any preset */
+  result(result: MapResult): T
+  /** every call of a script or JSON array, read whole */
+  all(calls: readonly InputCall[]): T[]
+}
+
 const nothing = async (): Promise<void> => {}
 
 /** Scripts and JSON arrays are read whole; V8 cannot hold a longer string. NDJSON has no such limit. */
@@ -38,7 +53,26 @@ const KINDS: Record<string, InputKind> = { js: 'script', mjs: 'script', cjs: 'sc
  * copied to a temporary file so it can be read twice. Throws InputError (exit 2) when the input is not a script
  * or envelopes.
  */
-export async function openInput(file: string, preset: Preset, io: CliIo, options: { explain?: boolean } = {}): Promise<MappedInput> {
+export function openInput(file: string, preset: Preset, io: CliIo, options: { explain?: boolean } = {}): Promise<MappedInput> {
+  const explain = options.explain === true
+  const explainWith = explain ? { explain: true as const, callAt: () => undefined } : undefined
+  return openMapped(file, io, explain, {
+    one: (call, identity) => mapOneCall(call, identity, preset, explainWith),
+    result: (result) => result,
+    all: (calls) => mapCalls(calls, preset, { explain }),
+  })
+}
+
+/**
+ * `openInput` with the mapping of each call given: `results` yields `mapping.one` of each NDJSON line (after the
+ * one index pass), or `mapping.all` of a whole script or JSON array. `explain` keeps the origins of identities.
+ */
+export async function openMapped<T>(
+  file: string,
+  io: CliIo,
+  explain: boolean,
+  mapping: Mapping<T>,
+): Promise<{ total: number; results: AsyncIterable<T>; warnings: string[]; close(): Promise<void> }> {
   const name = file === '-' ? 'stdin' : file
   let path = file === '-' ? '' : resolve(io.cwd, file)
   let close = nothing
@@ -59,7 +93,7 @@ export async function openInput(file: string, preset: Preset, io: CliIo, options
     kind = ext !== undefined ? (KINDS[ext] as InputKind) : inputKindOf(undefined, await head(path))
   }
   try {
-    if (kind === 'ndjson') return { ...(await openNdjson(path, name, preset, options.explain === true)), warnings: [], close }
+    if (kind === 'ndjson') return { ...(await openNdjson(path, name, explain, mapping)), warnings: [], close }
     const size = (await stat(path)).size
     if (size > WHOLE_FILE_MAX) {
       throw new InputError(
@@ -73,7 +107,7 @@ export async function openInput(file: string, preset: Preset, io: CliIo, options
       throw new InputError(`${name}: no datafly.track / identify / page / group / setConsent calls found; nothing to map.`)
     }
     const warnings = read.issues.map((i) => `${name}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''}: ${i.severity}: ${i.message}`)
-    const results = mapCalls(read.calls, preset, { explain: options.explain === true })
+    const results = mapping.all(read.calls)
     return { total: results.length, results: toAsync(results), warnings, close }
   } catch (error) {
     await close()
@@ -81,10 +115,30 @@ export async function openInput(file: string, preset: Preset, io: CliIo, options
   }
 }
 
-async function openNdjson(path: string, name: string, preset: Preset, explain: boolean): Promise<{ total: number; results: AsyncIterable<MapResult> }> {
-  // first pass: who is who. Only lines that can change an identity are decoded and parsed (plus the first
-  // lines, until one parses, to tell a file that is not NDJSON at all); the rest are only counted
-  const identities: IdentityIndex = createIdentityIndex({ origins: explain })
+async function openNdjson<T>(path: string, name: string, explain: boolean, mapping: Mapping<T>): Promise<{ total: number; results: AsyncIterable<T> }> {
+  const { identities, calls } = await indexIdentities(path, name, explain)
+  // second pass: map each line as it is read. Nothing of a line is kept once its result is taken, but for an
+  // envelope without messageId, anonymousId or timestamp: the ordinal counter of its content (createContentIds)
+  async function* results(): AsyncGenerator<T> {
+    let index = 0
+    const ids = createContentIds()
+    for await (const line of readLines(path)) {
+      if (!line.tooLong && line.text.trim() === '') continue
+      const read = readLine(line, index, ids)
+      yield read.kind === 'result' ? mapping.result(read.result) : mapping.one(read.call, identities.resolve(read.call.envelope))
+      index++
+    }
+  }
+  return { total: calls, results: results() }
+}
+
+/**
+ * The first pass: who is who. Only lines that can change an identity are decoded and parsed (plus the first
+ * lines, until one parses, to tell a file that is not NDJSON at all); the rest are only counted. A function of
+ * its own so that nothing but the index outlives it.
+ */
+async function indexIdentities(path: string, name: string, explain: boolean): Promise<{ identities: IdentityIndex; calls: number }> {
+  const identities = createIdentityIndex({ origins: explain })
   // identical lines are all marked or all not, so this pass counts their ordinals as the second does
   const firstIds = createContentIds()
   let calls = 0
@@ -109,18 +163,7 @@ async function openNdjson(path: string, name: string, preset: Preset, explain: b
   )
   if (calls === 0) throw new InputError(`${name}: no envelopes: the input is empty.`)
   if (parsed === 0) throw new InputError(`${name}: not NDJSON envelopes: ${firstBad}`)
-  // second pass: map each line as it is read
-  async function* results(): AsyncGenerator<MapResult> {
-    let index = 0
-    const ids = createContentIds()
-    for await (const line of readLines(path)) {
-      if (!line.tooLong && line.text.trim() === '') continue
-      const read = readLine(line, index, ids)
-      yield read.kind === 'result' ? read.result : mapOneCall(read.call, identities.resolve(read.call.envelope), preset, explain ? { explain: true, callAt: () => undefined } : undefined)
-      index++
-    }
-  }
-  return { total: calls, results: results() }
+  return { identities, calls }
 }
 
 const tooLongMessage = (lineNumber: number): string =>

@@ -2,7 +2,6 @@
 // line / first request, total time; against a same-run baseline that only reads the lines and JSON.parses them.
 // Size: BENCH_LINES (default 1 000 000 lines, padded so the file is over 512 MiB). The corpus is generated into a
 // temporary directory and deleted afterwards.
-import { spawn } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -11,54 +10,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { makeCorpus } from './corpus.ts'
+import { runChild, type ChildRun } from './run-child.ts'
 
 const LINES = Number(process.env['BENCH_LINES'] ?? 1_000_000)
 const ROOT = join(import.meta.dirname, '../..')
 const MAIN = join(ROOT, 'src/cli/main.ts')
-const RSS = join(import.meta.dirname, 'report-max-rss.ts')
 const READ_LINES = join(ROOT, 'src/host/read-lines.ts')
 const PAD = 'x'.repeat(200)
 const MiB = 2 ** 20
-
-interface ChildRun {
-  ms: number
-  firstOutputMs: number | undefined
-  maxRssMb: number
-  stdoutBytes: number
-  stdoutTail: string
-  stderr: string
-  code: number | null
-}
-
-/** Runs `node --import tsx --import report-max-rss.ts …args`; `onStart` may signal the child. */
-function runChild(args: string[], onStart?: (child: ReturnType<typeof spawn>, started: number) => void): Promise<ChildRun> {
-  const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  let firstOutputMs: number | undefined
-  let stdoutBytes = 0
-  let stdoutTail = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    firstOutputMs ??= performance.now() - started
-    stdoutBytes += chunk.length
-    stdoutTail = (stdoutTail + chunk.toString()).slice(-2000)
-  })
-  child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-20_000)))
-  onStart?.(child, started)
-  return new Promise((resolve) =>
-    child.on('close', (code) =>
-      resolve({
-        ms: performance.now() - started,
-        firstOutputMs,
-        maxRssMb: Number(/bench-max-rss-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024,
-        stdoutBytes,
-        stdoutTail,
-        stderr,
-        code,
-      }),
-    ),
-  )
-}
 
 async function writeCorpus(path: string): Promise<number> {
   const out = createWriteStream(path)

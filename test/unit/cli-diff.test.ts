@@ -78,3 +78,11 @@ it('explains streamed NDJSON too, naming the line whose identify supplied a trai
   expect(track.provenance['/body/contactProperties/firstName']?.call).toBe(0)
   expect(track.provenance['/body/eventName']?.call).toBe(1)
 })
+
+it('compares a script too, read whole and mapped under both presets', async () => {
+  const script = file('d.js', "datafly.track('Order Completed', { revenue: 1 })\ndatafly.identify('u1', { email: 'a@b.co', first_name: 'Ann' })")
+  const out = await cli(['diff', script, '--preset', file('root-js.json', JSON.stringify({ contactProperties: 'root' }))])
+  expect(out.code).toBe(1)
+  expect(out.stdout).toContain('#1 track "Order Completed"\n  - /body/contactProperties/firstName: "Ann"\n  + /body/firstName: "Ann"')
+  expect(out.stdout.trim().split('\n').at(-1)).toBe('2 calls compared: 1 unchanged, 1 changed (0 newly skipped, 0 newly invalid, 0 newly ready)')
+})

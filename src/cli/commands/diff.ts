@@ -1,8 +1,7 @@
 import { addToSummary, diffResults, emptyDiffSummary, type CallDiff, type DiffSummary } from '../../core/explain/diff-results.ts'
 import { createLineWriter } from '../../host/line-writer.ts'
-import type { MapResult } from '../../core/index.ts'
 import type { CliIo } from '../cli-io.ts'
-import { openInput, type MappedInput } from '../open-input.ts'
+import { openInputPair, type MappedPair } from '../open-input-pair.ts'
 import { parseCommandLine } from '../parse-command-line.ts'
 import { readPresetFile } from '../read-preset-file.ts'
 import { InputError, UsageError } from '../usage-error.ts'
@@ -47,8 +46,10 @@ export function formatSummary(s: DiffSummary): string {
 }
 
 /**
- * `loops-playground diff`: streams the input twice side by side (once per preset), so a corpus of any size is
- * compared in bounded memory: one result of each side at a time.
+ * `loops-playground diff`: NDJSON is read twice in all, whatever the two presets: one identity index pass shared by
+ * both sides, then one pass that maps each line under both presets, prints what changed (awaiting stdout's drain,
+ * so output never queues up in memory) and folds it into the summary's counters. Memory grows with the visitors
+ * in the index, not with the lines.
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let file: string
@@ -74,15 +75,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`loops-playground diff: ${(error as Error).message}. See --help.\n`)
     return 2
   }
-  let base: MappedInput | undefined
-  let next: MappedInput | undefined
+  let input: MappedPair
   try {
     const basePreset = await readAs('--base', baseFile, io)
     const nextPreset = await readAs('--preset', presetFile, io)
-    base = await openInput(file, basePreset, io)
-    next = await openInput(file, nextPreset, io)
+    input = await openInputPair(file, basePreset, nextPreset, io)
   } catch (error) {
-    await base?.close()
     if (!(error instanceof InputError)) throw error
     io.stderr.write(`loops-playground diff: ${error.message}\n`)
     return 2
@@ -90,23 +88,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const out = createLineWriter(io.stdout)
   const summary = emptyDiffSummary()
   try {
-    const left = base.results[Symbol.asyncIterator]()
-    const right = next.results[Symbol.asyncIterator]()
-    for (;;) {
-      const [a, b] = await Promise.all([left.next(), right.next()])
-      if (a.done || b.done) break
-      const diff = diffResults(a.value as MapResult, b.value as MapResult)
-      addToSummary(summary, a.value as MapResult, b.value as MapResult, diff)
+    for await (const [before, after] of input.results) {
+      const diff = diffResults(before, after)
+      addToSummary(summary, before, after, diff)
       if (diff) await out.write(json ? JSON.stringify(diff) : formatCallDiff(diff))
     }
   } finally {
-    await base.close()
-    await next.close()
+    await input.close()
   }
   await out.write(json ? JSON.stringify({ summary }) : formatSummary(summary))
   return summary.changed > 0 ? 1 : 0
 }
-
 
 /** readPresetFile, its errors naming the flag the file came from. */
 async function readAs(flag: '--base' | '--preset', file: string | undefined, io: CliIo) {
