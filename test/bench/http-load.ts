@@ -20,9 +20,9 @@ export interface BenchServer {
   stop(): void
 }
 
-/** Starts test/bench/bench-server.ts (`bare` or `mock`) in a child process with --expose-gc. */
+/** Starts test/bench/bench-server.ts (`bare` or `mock`) in a child process with --expose-gc; BENCH_MOCK_FLAGS adds Node/V8 flags to the mock's process (e.g. `--max-semi-space-size=8`). */
 export function startBenchServer(kind: 'bare' | 'mock'): Promise<BenchServer> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: 'inherit' })
+  const child: ChildProcess = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], { execArgv: ['--import', 'tsx', '--expose-gc', ...(kind === 'mock' && process.env.BENCH_MOCK_FLAGS ? process.env.BENCH_MOCK_FLAGS.split(' ') : [])], stdio: 'inherit' })
   return new Promise((resolve, reject) => {
     child.once('error', reject)
     child.once('message', (message) => {
