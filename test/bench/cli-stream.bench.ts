@@ -2,42 +2,20 @@
 // line / first request, total time; against a same-run baseline that only reads the lines and JSON.parses them.
 // Size: BENCH_LINES (default 1 000 000 lines, padded so the file is over 512 MiB). The corpus is generated into a
 // temporary directory and deleted afterwards.
-import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import { makeCorpus } from './corpus.ts'
-import { runChild, type ChildRun } from './run-child.ts'
+import { readAndParseBaseline, writePaddedCorpus } from './write-padded-corpus.ts'
+import { childRunRow, runChild } from './run-child.ts'
 
 const LINES = Number(process.env['BENCH_LINES'] ?? 1_000_000)
 const ROOT = join(import.meta.dirname, '../..')
 const MAIN = join(ROOT, 'src/cli/main.ts')
-const READ_LINES = join(ROOT, 'src/host/read-lines.ts')
-const PAD = 'x'.repeat(200)
 const MiB = 2 ** 20
-
-async function writeCorpus(path: string): Promise<number> {
-  const out = createWriteStream(path)
-  const batch = makeCorpus(10_000)
-  for (let start = 0; start < LINES; start += batch.length) {
-    let text = ''
-    for (let i = 0; i < batch.length && start + i < LINES; i++) {
-      const n = start + i
-      const envelope = batch[i] as Record<string, unknown>
-      const visitor = Math.floor(n / 10) % 50_000
-      const line = { ...envelope, messageId: `msg-${n}`, anonymousId: `anon-${visitor}`, context: { ...(envelope['context'] as object), userAgent: PAD } }
-      if (envelope['type'] === 'identify') Object.assign(line, { userId: `user_${visitor}`, traits: { email: `user${visitor}@example.com`, first_name: 'Sam' } })
-      text += `${JSON.stringify(line)}\n`
-    }
-    if (!out.write(text)) await once(out, 'drain')
-  }
-  out.end()
-  await once(out, 'finish')
-  return (await stat(path)).size
-}
 
 async function countLines(path: string): Promise<number> {
   let lines = 0
@@ -49,19 +27,18 @@ export default async function (): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cli-stream-bench-'))
   try {
     const input = join(dir, 'events.ndjson')
-    const bytes = await writeCorpus(input)
+    const bytes = await writePaddedCorpus(input, LINES, { envelopeIndex: (_n, i) => i, visitor: (n) => Math.floor(n / 10) % 50_000 })
     const report = [`${LINES.toLocaleString('en-US')} lines, ${(bytes / MiB).toFixed(0)} MiB (${bytes > 512 * MiB ? 'over' : 'under'} 512 MiB)`]
 
     // baseline: read the lines and JSON.parse each, nothing else
-    const baselineCode = `import { readLines } from ${JSON.stringify(READ_LINES)}; let n = 0; for await (const l of readLines(${JSON.stringify(input)})) { if (l.text) { JSON.parse(l.text); n++ } } console.log(n)`
-    const baseline = await runChild(['--input-type=module', '-e', baselineCode])
-    report.push(row('baseline: read lines + JSON.parse', baseline, baseline.ms))
+    const baseline = await readAndParseBaseline(input)
+    report.push(childRunRow('baseline: read lines + JSON.parse', baseline, baseline.ms))
 
     // map: two passes, output streamed
     const map = await runChild([MAIN, 'map', input])
     const mapped = map.stdoutTail.trim().split('\n').at(-1) ?? ''
     const last = JSON.parse(mapped) as { source: { index: number } }
-    report.push(row('map (index pass + map pass, NDJSON out)', map, baseline.ms))
+    report.push(childRunRow('map (index pass + map pass, NDJSON out)', map, baseline.ms))
     report.push(`  map printed ${(map.stdoutBytes / MiB).toFixed(0)} MiB, last index ${last.source.index} (${last.source.index === LINES - 1 ? 'all lines' : 'LINES MISSING'}), exit ${map.code}`)
 
     // send: to a bare local HTTP server; Ctrl-C 5 s after the first request; every cancelled event must be in the
@@ -94,7 +71,7 @@ export default async function (): Promise<string> {
     const summary = JSON.parse(send.stdoutTail.trim().split('\n').at(-1) ?? '{}') as Record<string, number>
     const dead = await countLines(deadLetter)
     const recorded = (summary['delivered'] ?? 0) + (summary['duplicates'] ?? 0) + dead
-    report.push(row('send, Ctrl-C 5 s after the first request', send, baseline.ms))
+    report.push(childRunRow('send, Ctrl-C 5 s after the first request', send, baseline.ms))
     report.push(
       `  send: first request ${firstRequestAt === undefined ? 'never' : `${((firstRequestAt - startedAt) / 1000).toFixed(2)} s`} after start; ${requests.toLocaleString('en-US')} requests answered; ` +
         `summary ${JSON.stringify(summary)}; dead-letter lines ${dead.toLocaleString('en-US')}; delivered + dead-letter = ${recorded.toLocaleString('en-US')} ` +
@@ -109,9 +86,4 @@ export default async function (): Promise<string> {
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-function row(name: string, run: ChildRun, baselineMs: number): string {
-  const first = run.firstOutputMs === undefined ? '' : `, first output ${(run.firstOutputMs / 1000).toFixed(2)} s`
-  return `${name.padEnd(46)} ${(run.ms / 1000).toFixed(1).padStart(6)} s (${(run.ms / baselineMs).toFixed(2)}× baseline)${first}, peak RSS ${run.maxRssMb.toFixed(0)} MB`
 }

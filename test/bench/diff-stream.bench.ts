@@ -8,13 +8,11 @@
 // plateau?) and, from a second run with --expose-gc, the live heap sampled after forced full GCs: what the process
 // keeps. The preset tried moves contact properties to the root, so every call but the identifies
 // changes and is printed. The corpora are generated into a temporary directory and deleted afterwards.
-import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { once } from 'node:events'
-import { makeCorpus } from './corpus.ts'
-import { runChild, type ChildRun } from './run-child.ts'
+import { readAndParseBaseline, writePaddedCorpus, type CorpusShape } from './write-padded-corpus.ts'
+import { childRunRow, runChild, type ChildRun } from './run-child.ts'
 
 const LINES = Number(process.env['BENCH_LINES'] ?? 1_000_000)
 const QUARTER = Math.floor(LINES / 4)
@@ -22,41 +20,18 @@ const SESSION = 5
 const VISITORS = Math.max(1, Math.min(50_000, Math.floor(QUARTER / SESSION)))
 const ROOT = join(import.meta.dirname, '../..')
 const MAIN = join(ROOT, 'src/cli/main.ts')
-const READ_LINES = join(ROOT, 'src/host/read-lines.ts')
 const HEAP = join(import.meta.dirname, 'report-heap.ts')
-const PAD = 'x'.repeat(200)
 const MiB = 2 ** 20
 
 /**
  * `lines` envelopes in sessions of 5 lines, each opened by an identify (user id and traits per visitor); session
- * `s` belongs to visitor `s % visitors`, so past `visitors` sessions the same visitors come back.
+ * `s` belongs to visitor `s % visitors`, so past `visitors` sessions the same visitors come back. makeCorpus has an
+ * identify every 10 envelopes (i % 10 === 0): the session's first line takes that one.
  */
-async function writeCorpus(path: string, lines: number, visitors: number): Promise<number> {
-  const out = createWriteStream(path)
-  const batch = makeCorpus(10_000)
-  for (let start = 0; start < lines; start += batch.length) {
-    let text = ''
-    for (let i = 0; i < batch.length && start + i < lines; i++) {
-      const n = start + i
-      // makeCorpus has an identify every 10 envelopes (i % 10 === 0): the session's first line takes that one
-      const envelope = batch[n % SESSION === 0 ? i - (i % 10) : i] as Record<string, unknown>
-      const visitor = Math.floor(n / SESSION) % visitors
-      const line = { ...envelope, messageId: `msg-${n}`, anonymousId: `anon-${visitor}`, context: { ...(envelope['context'] as object), userAgent: PAD } }
-      if (envelope['type'] === 'identify') Object.assign(line, { userId: `user_${visitor}`, traits: { email: `user${visitor}@example.com`, first_name: 'Sam' } })
-      text += `${JSON.stringify(line)}\n`
-    }
-    if (!out.write(text)) await once(out, 'drain')
-  }
-  out.end()
-  await once(out, 'finish')
-  return (await stat(path)).size
-}
-
-/** Only reads the lines and JSON.parses each: the floor for any pass over the file. */
-function baseline(input: string): Promise<ChildRun> {
-  const code = `import { readLines } from ${JSON.stringify(READ_LINES)}; let n = 0; for await (const l of readLines(${JSON.stringify(input)})) { if (l.text) { JSON.parse(l.text); n++ } } console.log(n)`
-  return runChild(['--input-type=module', '-e', code])
-}
+const sessions = (visitors: number): CorpusShape => ({
+  envelopeIndex: (n, i) => (n % SESSION === 0 ? i - (i % 10) : i),
+  visitor: (n) => Math.floor(n / SESSION) % visitors,
+})
 
 interface Size {
   lines: number
@@ -71,9 +46,9 @@ const mb = (kb: string | undefined): number => Number(kb ?? 0) / 1024
 
 async function measure(dir: string, preset: string, lines: number, report: string[]): Promise<Size> {
   const input = join(dir, `events-${lines}.ndjson`)
-  const bytes = await writeCorpus(input, lines, VISITORS)
+  const bytes = await writePaddedCorpus(input, lines, sessions(VISITORS))
   const run = (node: string[]) => runChild([...node, '--import', HEAP, MAIN, 'diff', input, '--preset', preset])
-  const before = await baseline(input)
+  const before = await readAndParseBaseline(input)
   const diff = await run([])
   const live = await run(['--expose-gc'])
   await rm(input, { force: true })
@@ -81,8 +56,8 @@ async function measure(dir: string, preset: string, lines: number, report: strin
   const size = { lines, baseline: before, diff, quartersMb, liveMb: mb(/bench-live-heap-kb (\d+)/.exec(live.stderr)?.[1]) }
   const label = `${lines.toLocaleString('en-US')} lines`
   report.push(`${label}, ${VISITORS.toLocaleString('en-US')} visitors, ${(bytes / MiB).toFixed(0)} MiB`)
-  report.push(row(`  baseline: read lines + JSON.parse`, { ...size.baseline, firstOutputMs: undefined }, size.baseline.ms))
-  report.push(row(`  diff --preset root.json`, size.diff, size.baseline.ms))
+  report.push(childRunRow(`  baseline: read lines + JSON.parse`, { ...size.baseline, firstOutputMs: undefined }, size.baseline.ms, 40))
+  report.push(childRunRow(`  diff --preset root.json`, size.diff, size.baseline.ms, 40))
   const summary = size.diff.stdoutTail.trim().split('\n').at(-1) ?? ''
   const compared = Number(/^(\d+) calls compared/.exec(summary)?.[1] ?? -1)
   report.push(
@@ -123,9 +98,4 @@ export default async function (): Promise<string> {
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-function row(name: string, run: ChildRun, baselineMs: number): string {
-  const first = run.firstOutputMs === undefined ? '' : `, first output ${(run.firstOutputMs / 1000).toFixed(2)} s`
-  return `${name.padEnd(40)} ${(run.ms / 1000).toFixed(1).padStart(6)} s (${(run.ms / baselineMs).toFixed(2)}× baseline)${first}, peak RSS ${run.maxRssMb.toFixed(0)} MB`
 }

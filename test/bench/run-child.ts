@@ -45,3 +45,9 @@ export function runChild(args: string[], onStart?: (child: ReturnType<typeof spa
     ),
   )
 }
+
+/** One report row: `name`, the run's time and its ratio to the baseline's, its first output and peak RSS. */
+export function childRunRow(name: string, run: ChildRun, baselineMs: number, width = 46): string {
+  const first = run.firstOutputMs === undefined ? '' : `, first output ${(run.firstOutputMs / 1000).toFixed(2)} s`
+  return `${name.padEnd(width)} ${(run.ms / 1000).toFixed(1).padStart(6)} s (${(run.ms / baselineMs).toFixed(2)}× baseline)${first}, peak RSS ${run.maxRssMb.toFixed(0)} MB`
+}
