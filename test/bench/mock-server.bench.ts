@@ -77,9 +77,13 @@ export default async function (): Promise<string> {
     const afterBig = await mock.rss()
     await load(mock.port, 1, 1, () => ({ method: 'POST', path: '/_mock/reset', headers: {} }))
     const afterReset = await mock.rss()
+    // a second round: memory the first one left with the process is reused, not added to
+    await load(mock.port, 1000, 8, bigCall)
+    const afterSecond = await mock.rss()
     out.push(
       `1,000 requests of 1 MB: ${row('', bigRun).trim()}`,
       `  mock RSS after GC: before ${mb(beforeBig.rss)}, after ${mb(afterBig.rss)}, after /_mock/reset ${mb(afterReset.rss)} (heap ${mb(beforeBig.heap)} → ${mb(afterBig.heap)} → ${mb(afterReset.heap)})`,
+      `  1,000 more of 1 MB after the reset: RSS ${mb(afterSecond.rss)} (heap ${mb(afterSecond.heap)}): ${afterSecond.rss <= afterBig.rss * 1.05 ? 'reused, not grown' : 'GREW'}`,
     )
     return out.join('\n')
   } finally {
