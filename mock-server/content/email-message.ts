@@ -162,9 +162,9 @@ export function updateEmailMessage(state: MockState, content: TeamContent, messa
 export function dataVariablesOf(message: EmailMessageRecord): { name: string; required: boolean }[] {
   const seen = new Map<string, boolean>()
   for (const v of [...message.doc.variables, ...message.doc.loops])
-    if (v.kind === 'data' && !seen.has(dataVariableRoot(v.name))) {
+    if (v.kind === 'data') {
       const name = dataVariableRoot(v.name)
-      seen.set(name, !Object.hasOwn(message.dataVariablesFallbacks, name))
+      if (!seen.has(name)) seen.set(name, !Object.hasOwn(message.dataVariablesFallbacks, name))
     }
   return [...seen].map(([name, required]) => ({ name, required }))
 }

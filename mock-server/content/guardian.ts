@@ -76,10 +76,11 @@ export function runGuardian(message: EmailMessageRecord, ctx: GuardianContext): 
   const found = new Map<GuardianRuleName, GuardianItem[]>()
   const add = (rule: GuardianRuleName, item: GuardianItem): void => void found.set(rule, [...(found.get(rule) ?? []), item])
   const system = message.owner.kind === 'transactional' ? ctx.systemDataVariables : undefined
-  for (const v of message.doc.variables) checkVariable(v, message, ctx, system !== undefined, add)
+  const isSystem = system !== undefined
+  for (const v of message.doc.variables) checkVariable(v, message, ctx, isSystem, add)
   for (const v of message.doc.loops) {
     if (v.bare) add('bareArrayNodes', { label: v.raw, codeName: v.name })
-    else checkVariable(v, message, ctx, system !== undefined, add)
+    else checkVariable(v, message, ctx, isSystem, add)
   }
   if (system) {
     const used = new Set([...message.doc.variables, ...message.doc.loops].filter((v) => v.kind === 'data').map((v) => dataVariableRoot(v.name)))

@@ -5,8 +5,9 @@ export interface MarkedLine {
   lineNumber: number
   blank: boolean
   /** The line's text when it contains one of the markers (or `always` asked for it), else undefined. */
-  tooLong: boolean
   text: string | undefined
+  /** Longer than the limit: never decoded. */
+  tooLong: boolean
 }
 
 const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0b || byte === 0x0c
